@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once. Nothing else reads process.env; a bad variable is named in the error.
+ * Every variable is listed in the README.
+ */
+const environmentSchema = z.object({
+  LAMBDASCOPE_DATA_DIR: z.string().min(1).default('.data'),
+  LAMBDASCOPE_EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
+  LAMBDASCOPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4566),
+  LAMBDASCOPE_EMULATOR_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(1000),
+  LAMBDASCOPE_EMULATOR_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
+  LAMBDASCOPE_EMULATOR_IDLE_SECONDS: z.coerce.number().positive().default(600),
+  LAMBDASCOPE_EMULATOR_LOGS_THROTTLE_RATE: z.coerce.number().min(0).max(1).default(0),
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
+});
+
+export type AppConfig = z.infer<typeof environmentSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = environmentSchema.safeParse(environment);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid');
+}
+
+export function resolveDataDir(config: AppConfig, subdirectory: string): string {
+  return path.resolve(config.LAMBDASCOPE_DATA_DIR, subdirectory);
+}

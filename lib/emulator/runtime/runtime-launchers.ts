@@ -30,22 +30,23 @@ let pythonExecutable: string | undefined;
  */
 export function launchRuntime(runtime: SupportedRuntime, codeDir: string): RuntimeLaunch {
   if (runtime.startsWith('nodejs')) {
-    const major = runtime.slice('nodejs'.length, runtime.indexOf('.'));
-    return {
-      command: process.execPath,
-      args: [path.join(bootstrapDir, 'node-bootstrap.mjs')],
-      runtimeVersion: `nodejs:${major}.v${process.versions.node.split('.')[1] ?? '0'}`,
-    };
+    return { command: process.execPath, args: [path.join(bootstrapDir, 'node-bootstrap.mjs')], runtimeVersion: runtimeVersion(runtime) };
   }
   if (runtime.startsWith('python')) {
     pythonExecutable ??= findPython();
-    return {
-      command: pythonExecutable,
-      args: [path.join(bootstrapDir, 'python-bootstrap.py')],
-      runtimeVersion: `python:${runtime.slice('python'.length)}.v1`,
-    };
+    return { command: pythonExecutable, args: [path.join(bootstrapDir, 'python-bootstrap.py')], runtimeVersion: runtimeVersion(runtime) };
   }
-  return { command: path.join(codeDir, 'bootstrap'), args: [], runtimeVersion: `${runtime}.v1` };
+  return { command: path.join(codeDir, 'bootstrap'), args: [], runtimeVersion: runtimeVersion(runtime) };
+}
+
+/** The `Runtime Version` INIT_START names, e.g. `nodejs:20.v20` (the minor of the Node that runs it). */
+export function runtimeVersion(runtime: SupportedRuntime): string {
+  if (runtime.startsWith('nodejs')) {
+    const major = runtime.slice('nodejs'.length, runtime.indexOf('.'));
+    return `nodejs:${major}.v${process.versions.node.split('.')[1] ?? '0'}`;
+  }
+  if (runtime.startsWith('python')) return `python:${runtime.slice('python'.length)}.v1`;
+  return `${runtime}.v1`;
 }
 
 export function runtimeVersionArn(region: string, runtimeVersion: string): string {

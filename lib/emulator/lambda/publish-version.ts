@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AwsError } from '../protocol/aws-error';
+import type { EmulatorResponse } from '../protocol/http-types';
+import { readJsonBody, type RestRequest } from '../protocol/rest-json-router';
+import { validateInput } from '../protocol/validate-input';
+import { lambdaTimestamp, type FunctionRecord, type VersionConfig } from '../state/function-records';
+import { parseFunctionReference } from './function-names';
+import type { LambdaContext } from './lambda-context';
+import { toFunctionConfiguration } from './to-function-configuration';
+
+const publishVersionSchema = z.object({
+  CodeSha256: z.string().optional(),
+  Description: z.string().max(256, 'Member must have length less than or equal to 256').optional(),
+  RevisionId: z.string().optional(),
+});
+
+/** PublishVersion: POST /2015-03-31/functions/{FunctionName}/versions (201). */
+export async function publishVersion(context: LambdaContext, request: RestRequest): Promise<EmulatorResponse> {
+  const input = validateInput(publishVersionSchema, readJsonBody(request));
+  const record = context.registry.get(parseFunctionReference(request.params.FunctionName ?? '').name);
+  if (input.CodeSha256 && input.CodeSha256 !== record.latest.code.sha256) {
+    throw new AwsError('InvalidParameterValueException', 'CodeSHA256 does not match the code of $LATEST.');
+  }
+  if (input.RevisionId && input.RevisionId !== record.latest.revisionId) {
+    throw new AwsError('PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id.', { status: 412 });
+  }
+  const published = publishVersionOf(context, record, input.Description);
+  return { status: 201, body: toFunctionConfiguration(context.settings, published) };
+}
+
+/**
+ * Freezes $LATEST as the next version number. As on AWS, publishing unchanged code and
+ * configuration again returns the newest version instead of a new one.
+ */
+export function publishVersionOf(context: LambdaContext, record: FunctionRecord, description: string | undefined): VersionConfig {
+  const newest = record.versions[String(record.lastPublishedVersion)];
+  if (newest && sameContent(newest, record.latest)) return newest;
+  const version = String(record.lastPublishedVersion + 1);
+  const published: VersionConfig = {
+    ...record.latest,
+    version,
+    description: description || record.latest.description,
+    lastModified: lambdaTimestamp(),
+    revisionId: randomUUID(),
+  };
+  context.registry.put({
+    ...record,
+    versions: { ...record.versions, [version]: published },
+    lastPublishedVersion: record.lastPublishedVersion + 1,
+  });
+  return published;
+}
+
+function sameContent(a: VersionConfig, b: VersionConfig): boolean {
+  const strip = ({ version: _v, lastModified: _l, revisionId: _r, description: _d, ...rest }: VersionConfig) => rest;
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { AwsError } from '../protocol/aws-error';
+import { validateInput } from '../protocol/validate-input';
+import { invalidParameterValue, missingRequiredParameter } from './metrics-errors';
+
+/**
+ * validateInput with CloudWatch's error names: CloudWatch has no ValidationException, it answers
+ * a missing member with MissingParameter and anything else with InvalidParameterValue.
+ */
+export function parseMetricsInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  try {
+    return validateInput(schema, input);
+  } catch (error) {
+    if (!(error instanceof AwsError) || error.code !== 'ValidationException') throw error;
+    const missing = schema.safeParse(input).error?.issues.find(
+      (issue) => issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined,
+    );
+    if (missing) throw missingRequiredParameter(`The parameter ${queryPath(missing.path)} is required.`);
+    throw invalidParameterValue(error.message);
+  }
+}
+
+/** `['MetricDataQueries', 0, 'MetricStat']` → `MetricDataQueries.member.1.MetricStat`, as AWS names members. */
+function queryPath(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'number' ? `member.${part + 1}` : String(part))).join('.');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}

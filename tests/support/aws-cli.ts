@@ -13,7 +13,8 @@ const home = mkdtempSync(path.join(tmpdir(), 'lambdascope-aws-cli-'));
 /** Runs the AWS CLI against an endpoint with throwaway credentials and none of our environment. */
 export function runAwsCli(endpoint: string, args: string[]): Promise<CliResult> {
   if (!existsSync(AWS_CLI)) throw new Error(`${AWS_CLI} is missing: install it with 'apt-get install -y awscli'`);
-  const env = {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
     PATH: '/usr/bin:/bin',
     HOME: home,
     AWS_ACCESS_KEY_ID: 'test',

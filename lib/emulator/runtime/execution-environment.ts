@@ -209,17 +209,17 @@ export class ExecutionEnvironment {
     this.writer.flushPartial('stderr');
     const now = new Date();
     if (ending.kind === 'timeout') {
-      this.writer.write(formatEnd(request.requestId));
+      this.writer.write(formatEnd(spec.logFormat, request.requestId));
       this.writeReport(request.requestId, durationMs, initDurationMs, 'timeout');
-      this.writer.write(formatTaskTimedOut(now, request.requestId, spec.timeoutSeconds));
+      this.writer.write(formatTaskTimedOut(spec.logFormat, now, request.requestId, spec.timeoutSeconds));
       return this.outcome(request, 'timeout', durationMs, initDurationMs, {
         errorType: 'Sandbox.Timedout',
         errorMessage: `RequestId: ${request.requestId} Error: Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`,
       });
     }
     const errorType = this.outOfMemory ? 'Runtime.OutOfMemory' : 'Runtime.ExitError';
-    this.writer.write(formatRuntimeExit(request.requestId, ending.description));
-    this.writer.write(formatEnd(request.requestId));
+    this.writer.write(formatRuntimeExit(spec.logFormat, request.requestId, ending.description));
+    this.writer.write(formatEnd(spec.logFormat, request.requestId));
     this.writeReport(request.requestId, durationMs, initDurationMs, 'error', errorType);
     return this.outcome(request, this.outOfMemory ? 'out_of_memory' : 'crashed', durationMs, initDurationMs, {
       errorType,
@@ -239,7 +239,7 @@ export class ExecutionEnvironment {
     initDurationMs: number | undefined,
   ): Promise<InvokeOutcome> {
     await this.writer.drain(result);
-    this.writer.write(formatEnd(request.requestId));
+    this.writer.write(formatEnd(this.spec.logFormat, request.requestId));
     if (result.kind === 'response' && result.body.length > MAX_RESPONSE_BYTES) {
       this.writeReport(request.requestId, durationMs, initDurationMs, 'error', 'Function.ResponseSizeTooLarge');
       this.release();
@@ -267,7 +267,7 @@ export class ExecutionEnvironment {
     const initError = this.initError ?? { errorType: 'Runtime.Unknown', body: Buffer.from('{}') };
     if (request.tail) this.writer.startTail();
     this.writer.write(formatStart(this.spec.logFormat, new Date(), request.requestId, this.spec.functionVersion));
-    this.writer.write(formatEnd(request.requestId));
+    this.writer.write(formatEnd(this.spec.logFormat, request.requestId));
     this.writeReport(request.requestId, 0, undefined, 'error', initError.errorType);
     return {
       status: 'init_error',
@@ -338,11 +338,12 @@ export class ExecutionEnvironment {
   private spawnProcess(command: string, args: string[]): void {
     const child = spawn(command, args, {
       cwd: this.spec.codeDir,
+      // Next.js's global types require NODE_ENV; a function's environment rightly has none of ours.
       env: buildRuntimeVariables({
         spec: this.spec,
         runtimeApi: this.api?.address ?? '',
         logStreamName: this.logStreamName,
-      }),
+      }) as NodeJS.ProcessEnv,
       // Its own process group, so a kill reaches everything the function started.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -21,7 +21,9 @@ export class LogStreamWriter {
     sink.ensureLogStream(logGroupName, logStreamName);
   }
 
-  write(message: string, timestamp = Date.now()): void {
+  /** Writes one event; null (a line the function's log format does not have) writes nothing. */
+  write(message: string | null, timestamp = Date.now()): void {
+    if (message === null) return;
     this.sink.appendEvents(this.logGroupName, this.logStreamName, [{ timestamp, message }]);
     this.tail?.push(message.endsWith('\n') ? message : `${message}\n`);
   }

@@ -52,9 +52,13 @@ export function formatStart(format: LogFormat, time: Date, requestId: string, ve
   return `START RequestId: ${requestId} Version: ${version}\n`;
 }
 
-/** END has no JSON-format counterpart at the default system log level (runtimeDone is DEBUG). */
-export function formatEnd(requestId: string): string {
-  return `END RequestId: ${requestId}\n`;
+/**
+ * The Text-only lines: END, the timeout line and the runtime-exit line have no JSON-format
+ * counterpart at the default system log level (their facts are in platform.report's status).
+ * Each returns null for JSON.
+ */
+export function formatEnd(format: LogFormat, requestId: string): string | null {
+  return format === 'JSON' ? null : `END RequestId: ${requestId}\n`;
 }
 
 export function formatReport(format: LogFormat, time: Date, report: ReportMetrics): string {
@@ -109,12 +113,14 @@ export function formatInitReport(
 }
 
 /** Space-separated, unlike console lines, as AWS writes it. */
-export function formatTaskTimedOut(time: Date, requestId: string, timeoutSeconds: number): string {
+export function formatTaskTimedOut(format: LogFormat, time: Date, requestId: string, timeoutSeconds: number): string | null {
+  if (format === 'JSON') return null;
   return `${time.toISOString()} ${requestId} Task timed out after ${timeoutSeconds.toFixed(2)} seconds\n\n`;
 }
 
 /** `exitDescription` is Go's wording, as AWS prints it: `signal: killed`, `exit status 1`. */
-export function formatRuntimeExit(requestId: string, exitDescription: string | null): string {
+export function formatRuntimeExit(format: LogFormat, requestId: string, exitDescription: string | null): string | null {
+  if (format === 'JSON') return null;
   const reason = exitDescription === null ? 'Runtime exited without providing a reason' : `Runtime exited with error: ${exitDescription}`;
   return `RequestId: ${requestId} Error: ${reason}\nRuntime.ExitError`;
 }

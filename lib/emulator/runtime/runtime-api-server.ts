@@ -32,20 +32,17 @@ const invocationPath = new RegExp(`^${API}/invocation/([^/]+)/(response|error)$`
 export class RuntimeApiServer {
   private pendingNext: ServerResponse | null = null;
   private queuedEvent: InvocationEvent | null = null;
+  private readonly server = createServer((request, response) => this.route(request, response));
+  /** `host:port`, as AWS_LAMBDA_RUNTIME_API carries it. */
+  address = '';
 
-  private constructor(
-    private readonly server: ReturnType<typeof createServer>,
-    private readonly listener: RuntimeApiListener,
-    readonly address: string,
-  ) {}
+  private constructor(private readonly listener: RuntimeApiListener) {}
 
   static async start(listener: RuntimeApiListener): Promise<RuntimeApiServer> {
-    let api: RuntimeApiServer | undefined;
-    const server = createServer((request, response) => api?.route(request, response));
-    server.keepAliveTimeout = 0;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    api = new RuntimeApiServer(server, listener, `127.0.0.1:${port}`);
+    const api = new RuntimeApiServer(listener);
+    await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
+    const { port } = api.server.address() as AddressInfo;
+    api.address = `127.0.0.1:${port}`;
     return api;
   }
 

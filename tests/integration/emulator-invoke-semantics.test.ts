@@ -55,6 +55,21 @@ describe('cold and warm starts', () => {
     expect(events.filter((event) => event.message?.startsWith('INIT_START')).length).toBe(1);
   });
 
+  test('an environment idle past the idle timeout is shut down: the next invoke is cold', async () => {
+    const brief = await startEmulator({ port: 0, idleTimeoutMs: 300 });
+    try {
+      const client = sdkClients(brief.url).lambda;
+      const name = uniqueName('idle');
+      await deployFunction(client, name, { 'index.mjs': 'export const handler = async () => 1;' });
+      expect((await invokeSync(client, name)).log).toContain('Init Duration');
+      expect((await invokeSync(client, name)).log).not.toContain('Init Duration');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect((await invokeSync(client, name)).log).toContain('Init Duration');
+    } finally {
+      await brief.close();
+    }
+  });
+
   test('invocations of one function run at once, each in its own environment', async () => {
     const name = uniqueName('parallel');
     await deployFunction(lambda, name, { 'index.mjs': sleepHandler(600) });
@@ -297,6 +312,28 @@ describe('asynchronous invocation', () => {
     const times = starts.map((event) => event.timestamp ?? 0);
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(550);
     expect((times[2] ?? 0) - (times[1] ?? 0)).toBeGreaterThanOrEqual(1_150);
+  });
+
+  test('an event older than MaximumEventAgeInSeconds is not retried: EventAgeExceeded', async () => {
+    const name = uniqueName('async-age');
+    await deployFunction(lambda, name, { 'index.mjs': 'export const handler = async () => { throw new Error("always"); };' });
+    // 60 s scaled by 0.01 is 0.6 s: the first retry (due after 0.6 s) finds the event too old.
+    await lambda.send(
+      new PutFunctionEventInvokeConfigCommand({
+        FunctionName: name,
+        MaximumEventAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: `arn:aws:sqs:us-east-1:000000000000:${name}` } },
+      }),
+    );
+    await lambda.send(new InvokeCommand({ FunctionName: name, InvocationType: 'Event' }));
+    const records = await waitFor(async () => {
+      const response = await fetch(`${emulator.url}/_lambdascope/destinations?functionName=${name}`);
+      const { Records } = (await response.json()) as { Records: StoredDestinationRecord[] };
+      return Records.length > 0 ? Records : null;
+    }, 10_000);
+    expect(records[0]?.record.requestContext).toMatchObject({ condition: 'EventAgeExceeded', approximateInvokeCount: 1 });
+    const starts = (await readLogEvents(logs, name)).filter((event) => event.message?.startsWith('START'));
+    expect(starts).toHaveLength(1);
   });
 
   test('a throttled async event stays queued and runs once there is room', async () => {

@@ -30,12 +30,12 @@ export async function publishVersion(context: LambdaContext, request: RestReques
 }
 
 /**
- * Freezes $LATEST as the next version number. As on AWS, publishing unchanged code and
- * configuration again returns the newest version instead of a new one.
+ * Freezes $LATEST as the next version number. As on AWS, publishing when neither code nor
+ * configuration changed since the newest version returns that version instead of a new one.
  */
 export function publishVersionOf(context: LambdaContext, record: FunctionRecord, description: string | undefined): VersionConfig {
   const newest = record.versions[String(record.lastPublishedVersion)];
-  if (newest && sameContent(newest, record.latest)) return newest;
+  if (newest && newest.publishedFromRevisionId === record.latest.revisionId) return newest;
   const version = String(record.lastPublishedVersion + 1);
   const published: VersionConfig = {
     ...record.latest,
@@ -43,6 +43,7 @@ export function publishVersionOf(context: LambdaContext, record: FunctionRecord,
     description: description || record.latest.description,
     lastModified: lambdaTimestamp(),
     revisionId: randomUUID(),
+    publishedFromRevisionId: record.latest.revisionId,
   };
   context.registry.put({
     ...record,
@@ -50,9 +51,4 @@ export function publishVersionOf(context: LambdaContext, record: FunctionRecord,
     lastPublishedVersion: record.lastPublishedVersion + 1,
   });
   return published;
-}
-
-function sameContent(a: VersionConfig, b: VersionConfig): boolean {
-  const strip = ({ version: _v, lastModified: _l, revisionId: _r, description: _d, ...rest }: VersionConfig) => rest;
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }

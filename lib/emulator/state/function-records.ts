@@ -22,6 +22,8 @@ export type VersionConfig = {
   code: { id: string; sha256: string; size: number };
   lastModified: string;
   revisionId: string;
+  /** For a published version: the $LATEST revision it froze (every update of $LATEST makes a new one). */
+  publishedFromRevisionId?: string;
 };
 
 export type AliasRecord = {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lambdaRoutes } from './lambda/lambda-routes';
 import type { LambdaContext } from './lambda/lambda-context';
-import { functionArn } from './lambda/function-names';
+import { functionArn, resolveQualifier } from './lambda/function-names';
+import { startProvisioning } from './lambda/start-provisioning';
 import { openLogStore } from './logs/log-store';
 import { createLogsService } from './logs/logs-service';
 import { openMetricStore } from './metrics/metric-store';
@@ -28,6 +29,16 @@ export type RunningEmulator = {
   /** Stops serving, kills every execution environment, and flushes logs and metrics to disk. */
   close: () => Promise<void>;
 };
+
+/** Provisioned environments are processes: after a restart the stored configurations start them again. */
+function restartProvisionedConcurrency(lambda: LambdaContext): void {
+  for (const record of lambda.registry.list()) {
+    for (const [qualifier, provisioned] of Object.entries(record.provisioned)) {
+      const { config } = resolveQualifier(lambda.settings, record, qualifier);
+      startProvisioning(lambda, { record, qualifier, config, count: provisioned.requested });
+    }
+  }
+}
 
 /** Room for CreateFunction's 50 MB ZIP, base64-encoded inside JSON. */
 const MAX_REQUEST_BYTES = 70 * 1024 * 1024;
@@ -60,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const destinations = new DestinationStore(dataDir && path.join(dataDir, 'lambda'));
   const asyncQueue = new AsyncEventQueue({ settings, registry, scheduler, destinations });
   const lambda: LambdaContext = { settings, registry, code, scheduler, asyncQueue, destinations };
+  restartProvisionedConcurrency(lambda);
 
   const lambdaApi = createRestJsonRouter(lambdaRoutes(lambda));
   const logsApi = createLogsService({ store: logs, throttleRate: settings.logsThrottleRate });

@@ -230,7 +230,7 @@ describe('the environment a handler sees', () => {
     const running = invokeSync(lambda, name);
     await new Promise((resolve) => setTimeout(resolve, 900));
     const midway = await readLogEvents(logs, name);
-    expect(midway.some((event) => event.message?.endsWith('\tINFO\tstep one done'))).toBe(true);
+    expect(midway.some((event) => event.message?.endsWith('\tINFO\tstep one done\n'))).toBe(true);
     expect(midway.some((event) => event.message?.startsWith('REPORT'))).toBe(false);
     expect((await running).body).toBe('ok');
   });

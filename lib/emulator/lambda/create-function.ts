@@ -56,7 +56,7 @@ export async function createFunction(context: LambdaContext, request: RestReques
   if (context.registry.find(input.FunctionName)) {
     throw resourceConflict(`Function already exist: ${input.FunctionName}`);
   }
-  const code = context.code.save(decodeZipFile(input.Code.ZipFile));
+  const code = context.code.save(decodeZipFile(input.Code.ZipFile, 'CreateFunction'));
   const latest: VersionConfig = {
     functionName: input.FunctionName,
     version: '$LATEST',

@@ -22,7 +22,11 @@ export async function deleteFunction(context: LambdaContext, request: RestReques
     (alias) => alias.functionVersion === qualifier || qualifier in alias.additionalVersionWeights,
   );
   if (aliasUsing) throw resourceConflict(`Unable to delete version because the following alias refers to it: ${aliasUsing.name}`);
+  // A version takes its provisioned environments and event invoke config with it.
   const { [qualifier]: _deleted, ...versions } = record.versions;
-  context.registry.put({ ...record, versions });
+  const { [qualifier]: _provisioned, ...provisioned } = record.provisioned;
+  const { [qualifier]: _eventInvokeConfig, ...eventInvokeConfigs } = record.eventInvokeConfigs;
+  context.scheduler.deprovision(record.name, qualifier);
+  context.registry.put({ ...record, versions, provisioned, eventInvokeConfigs });
   return { status: 204 };
 }

@@ -7,6 +7,7 @@ import { validateInput } from '../protocol/validate-input';
 import { lambdaTimestamp, type FunctionRecord, type VersionConfig } from '../state/function-records';
 import { parseFunctionReference } from './function-names';
 import type { LambdaContext } from './lambda-context';
+import { requireRevisionId } from './require-revision-id';
 import { toFunctionConfiguration } from './to-function-configuration';
 
 const publishVersionSchema = z.object({
@@ -22,9 +23,7 @@ export async function publishVersion(context: LambdaContext, request: RestReques
   if (input.CodeSha256 && input.CodeSha256 !== record.latest.code.sha256) {
     throw new AwsError('InvalidParameterValueException', 'CodeSHA256 does not match the code of $LATEST.');
   }
-  if (input.RevisionId && input.RevisionId !== record.latest.revisionId) {
-    throw new AwsError('PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id.', { status: 412 });
-  }
+  requireRevisionId(input.RevisionId, record.latest.revisionId);
   const published = publishVersionOf(context, record, input.Description);
   return { status: 201, body: toFunctionConfiguration(context.settings, published) };
 }

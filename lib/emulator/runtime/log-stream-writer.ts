@@ -35,7 +35,8 @@ export class LogStreamWriter {
       const lines = (this.partial[name] + chunk).split('\n');
       this.partial[name] = lines.pop() ?? '';
       const now = Date.now();
-      for (const line of lines) this.write(line, now);
+      // A CloudWatch event of function output keeps its line end, as AWS delivers it.
+      for (const line of lines) this.write(`${line}\n`, now);
       this.wakeWaiters();
     });
     stream.on('end', () => this.flushPartial(name));

@@ -10,6 +10,9 @@ export class EnvironmentPool {
   /** Set when the version's code or configuration changed: environments coming back are shut down. */
   retired = false;
 
+  /** The function version every environment of this pool runs. */
+  constructor(readonly version: string) {}
+
   takeIdle(): ExecutionEnvironment | undefined {
     for (;;) {
       const environment = this.idle.pop();

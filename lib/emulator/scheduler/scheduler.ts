@@ -91,7 +91,7 @@ export class Scheduler {
   async provision(record: FunctionRecord, qualifier: string, config: VersionConfig, count: number): Promise<void> {
     const key = provisionedKey(record.name, qualifier);
     this.retirePool(key);
-    const pool = new EnvironmentPool();
+    const pool = new EnvironmentPool(config.version);
     this.pools.set(key, pool);
     const started = await Promise.all(
       Array.from({ length: count }, () => ExecutionEnvironment.start(this.spec(config, 'provisioned-concurrency'), this.options.logs)),
@@ -137,15 +137,16 @@ export class Scheduler {
   private async acquireEnvironment(
     target: InvocationTarget,
   ): Promise<{ pool: EnvironmentPool; environment: ExecutionEnvironment }> {
-    if (target.qualifier !== undefined) {
-      const provisioned = this.pools.get(provisionedKey(target.record.name, target.qualifier));
-      const environment = provisioned?.takeIdle();
-      if (provisioned && environment) return { pool: provisioned, environment };
+    const provisioned = target.qualifier === undefined ? undefined : this.pools.get(provisionedKey(target.record.name, target.qualifier));
+    // A weighted alias provisions its primary version only: a draw for the other version runs on demand.
+    if (provisioned && provisioned.version === target.config.version) {
+      const environment = provisioned.takeIdle();
+      if (environment) return { pool: provisioned, environment };
     }
     const key = `od|${target.record.name}|${target.config.version}|${target.config.revisionId}`;
     let pool = this.pools.get(key);
     if (!pool) {
-      pool = new EnvironmentPool();
+      pool = new EnvironmentPool(target.config.version);
       this.pools.set(key, pool);
     }
     const warm = pool.takeIdle();

@@ -40,6 +40,7 @@ export type EventInvokeConfig = {
   maximumEventAgeInSeconds: number;
   onFailureDestination?: string;
   onSuccessDestination?: string;
+  /** Epoch milliseconds. */
   lastModified: number;
 };
 

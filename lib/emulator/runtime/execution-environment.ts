@@ -15,7 +15,7 @@ import {
   type InitializationType,
   type LogFormat,
 } from './platform-lines';
-import { readProcessMemory } from './process-memory';
+import { ProcessMemoryProbe } from './process-memory';
 import { launchRuntime, runtimeVersionArn, type SupportedRuntime } from './runtime-launchers';
 import { RuntimeApiServer, type RuntimeResult } from './runtime-api-server';
 
@@ -79,6 +79,7 @@ export class ExecutionEnvironment {
   readonly logStreamName: string;
   private state: 'initialising' | 'idle' | 'busy' | 'failed' | 'dead' = 'initialising';
   private child: ChildProcess | null = null;
+  private memory: ProcessMemoryProbe | null = null;
   private api: RuntimeApiServer | null = null;
   private writer: LogStreamWriter;
   private initDurationMs = 0;
@@ -204,6 +205,8 @@ export class ExecutionEnvironment {
     this.unreportedInitMs = undefined;
 
     if (ending.kind === 'result') return this.finishAnswered(request, ending.result, durationMs, initDurationMs);
+    // Read the exact peak while /proc still has the process; the REPORT comes after the kill.
+    this.maxMemoryUsedMB();
     await this.kill();
     this.writer.flushPartial('stdout');
     this.writer.flushPartial('stderr');
@@ -324,9 +327,8 @@ export class ExecutionEnvironment {
   }
 
   private maxMemoryUsedMB(): number {
-    const pid = this.child?.pid;
-    const memory = pid === undefined ? null : readProcessMemory(pid);
-    if (memory) this.peakKB = Math.max(this.peakKB, memory.peakResidentKB);
+    const peak = this.memory?.peakResidentKB();
+    if (peak) this.peakKB = Math.max(this.peakKB, peak);
     return Math.max(1, Math.round(this.peakKB / 1024));
   }
 
@@ -349,6 +351,7 @@ export class ExecutionEnvironment {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    if (child.pid !== undefined) this.memory = ProcessMemoryProbe.open(child.pid);
     if (child.stdout) this.writer.capture('stdout', child.stdout);
     if (child.stderr) this.writer.capture('stderr', child.stderr);
     this.exited = new Promise((resolve) => {
@@ -373,11 +376,10 @@ export class ExecutionEnvironment {
     return new Promise<Ending>((resolve) => {
       const limitKB = this.spec.memorySizeMB * 1024;
       const watchdog = setInterval(() => {
-        const pid = this.child?.pid;
-        const memory = pid === undefined ? null : readProcessMemory(pid);
-        if (!memory) return;
-        this.peakKB = Math.max(this.peakKB, memory.peakResidentKB);
-        if (memory.residentKB > limitKB && !this.outOfMemory) {
+        const residentKB = this.memory?.residentKB();
+        if (residentKB === null || residentKB === undefined) return;
+        this.peakKB = Math.max(this.peakKB, residentKB);
+        if (residentKB > limitKB && !this.outOfMemory) {
           this.outOfMemory = true;
           this.signalGroup('SIGKILL');
         }
@@ -409,6 +411,8 @@ export class ExecutionEnvironment {
     if (this.state !== 'failed') this.state = 'dead';
     this.signalGroup('SIGKILL');
     await this.exited;
+    this.memory?.close();
+    this.memory = null;
     await this.api?.close();
     this.api = null;
   }

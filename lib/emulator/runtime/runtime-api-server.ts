@@ -103,15 +103,19 @@ export class RuntimeApiServer {
         this.listener.onInitError(header(request, 'lambda-runtime-function-error-type') ?? 'Runtime.Unknown', body);
         return;
       }
-      response.writeHead(404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ errorMessage: `Unknown Runtime API path ${url}`, errorType: 'InvalidRequest' }));
+      const notFound = JSON.stringify({ errorMessage: `Unknown Runtime API path ${url}`, errorType: 'InvalidRequest' });
+      response.writeHead(404, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(notFound) });
+      response.end(notFound);
     });
   }
 }
 
+const ACCEPTED_BODY = '{"status":"OK"}';
+
+/** Every Runtime API response carries Content-Length: runtimes may read the stream without chunk parsing. */
 function accepted(response: ServerResponse): void {
-  response.writeHead(202, { 'content-type': 'application/json' });
-  response.end('{"status":"OK"}');
+  response.writeHead(202, { 'content-type': 'application/json', 'content-length': ACCEPTED_BODY.length });
+  response.end(ACCEPTED_BODY);
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

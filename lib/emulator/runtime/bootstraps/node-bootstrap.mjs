@@ -1,14 +1,13 @@
 // The Node.js runtime of an emulated execution environment: loads the handler (INIT), then loops on
 // the Lambda Runtime API (`/2018-06-01/runtime/invocation/next` …) as AWS's Node runtime client does.
 // Plain JavaScript with no dependencies: it runs inside the function's own process.
-import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
 const [apiHost, apiPort] = String(process.env.AWS_LAMBDA_RUNTIME_API).split(':');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const jsonFormat = process.env.AWS_LAMBDA_LOG_FORMAT === 'JSON';
 const taskRoot = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 const API = '/2018-06-01/runtime';
@@ -55,22 +54,60 @@ function safeStringify(value) {
   }
 }
 
-function callApi(method, pathname, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
-    const request = http.request(
-      { host: apiHost, port: Number(apiPort), method, path: pathname, agent, headers: { ...headers, 'content-length': payload?.length ?? 0 } },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
+/**
+ * A minimal HTTP/1.1 client for the Runtime API on one keep-alive connection. Requests may be
+ * pipelined: after an invoke, the result and the next `GET /next` leave in one write, so the
+ * emulator is woken once instead of twice. Responses come back in order (Content-Length bodies).
+ */
+class RuntimeApiClient {
+  constructor(host, port) {
+    this.waiting = [];
+    this.received = Buffer.alloc(0);
+    this.socket = net.connect({ host, port, noDelay: true });
+    this.socket.on('data', (chunk) => this.receive(chunk));
+    // Without the emulator there is nothing left to run for: end as AWS's runtime would.
+    this.socket.on('error', () => process.exit(1));
+    this.socket.on('close', () => process.exit(1));
+  }
+
+  request(method, pathname, body, headers = {}) {
+    const payload = body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(body);
+    let head = `${method} ${pathname} HTTP/1.1\r\nHost: ${apiHost}:${apiPort}\r\nContent-Length: ${payload.length}\r\n`;
+    for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+    this.socket.write(`${head}\r\n`);
+    if (payload.length > 0) this.socket.write(payload);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Sends several requests in one write. */
+  pipeline(send) {
+    this.socket.cork();
+    const results = send();
+    this.socket.uncork();
+    return results;
+  }
+
+  receive(chunk) {
+    this.received = this.received.length === 0 ? chunk : Buffer.concat([this.received, chunk]);
+    for (;;) {
+      const headEnd = this.received.indexOf('\r\n\r\n');
+      if (headEnd < 0) return;
+      const [statusLine, ...lines] = this.received.toString('latin1', 0, headEnd).split('\r\n');
+      const headers = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      const length = Number(headers['content-length'] ?? 0);
+      if (this.received.length < headEnd + 4 + length) return;
+      const body = this.received.subarray(headEnd + 4, headEnd + 4 + length);
+      this.received = this.received.subarray(headEnd + 4 + length);
+      this.waiting.shift()?.({ status: Number(statusLine.split(' ')[1]), headers, body });
+    }
+  }
 }
+
+const api = new RuntimeApiClient(apiHost, Number(apiPort));
 
 function logBytesHeaders() {
   return { 'lambdascope-stdout-bytes': String(written.stdout), 'lambdascope-stderr-bytes': String(written.stderr) };
@@ -99,7 +136,7 @@ function logError(label, error) {
 async function postError(pathname, error, errorType) {
   const body = errorBody(error);
   if (errorType) body.errorType = errorType;
-  await callApi('POST', pathname, JSON.stringify(body), {
+  await api.request('POST', pathname, JSON.stringify(body), {
     'content-type': 'application/json',
     'lambda-runtime-function-error-type': body.errorType,
     ...logBytesHeaders(),
@@ -204,18 +241,27 @@ try {
   process.exit(1);
 }
 
+let nextEvent = api.request('GET', `${API}/invocation/next`);
 for (;;) {
-  const next = await callApi('GET', `${API}/invocation/next`);
+  const next = await nextEvent;
   const requestId = next.headers['lambda-runtime-aws-request-id'];
   currentRequestId = requestId;
   process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'] ?? '';
+  let posted;
   try {
     const event = next.body.length === 0 ? {} : JSON.parse(next.body.toString('utf8'));
     const result = await runHandler(handler, event, next.headers);
     const body = result === undefined ? 'null' : JSON.stringify(result);
-    await callApi('POST', `${API}/invocation/${requestId}/response`, body, { 'content-type': 'application/json', ...logBytesHeaders() });
+    [posted, nextEvent] = api.pipeline(() => [
+      api.request('POST', `${API}/invocation/${requestId}/response`, body, { 'content-type': 'application/json', ...logBytesHeaders() }),
+      api.request('GET', `${API}/invocation/next`),
+    ]);
   } catch (error) {
     logError('Invoke Error', error);
-    await postError(`${API}/invocation/${requestId}/error`, error);
+    [posted, nextEvent] = api.pipeline(() => [
+      postError(`${API}/invocation/${requestId}/error`, error),
+      api.request('GET', `${API}/invocation/next`),
+    ]);
   }
+  await posted;
 }

@@ -10,7 +10,8 @@ const environmentSchema = z.object({
   LAMBDASCOPE_EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   LAMBDASCOPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4566),
   LAMBDASCOPE_EMULATOR_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(1000),
-  LAMBDASCOPE_EMULATOR_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
+  /** Unset means the command's own default: 1 for `emulator`, 0.1 for `demo` and `start`. */
+  LAMBDASCOPE_EMULATOR_TIME_SCALE: z.coerce.number().positive().max(1000).optional(),
   LAMBDASCOPE_EMULATOR_IDLE_SECONDS: z.coerce.number().positive().default(600),
   LAMBDASCOPE_EMULATOR_LOGS_THROTTLE_RATE: z.coerce.number().min(0).max(1).default(0),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
@@ -25,7 +26,7 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(environment: Record<string, string | undefined> = process.env): AppConfig {
   const result = environmentSchema.safeParse(environment);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

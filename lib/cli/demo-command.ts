@@ -4,6 +4,7 @@ import { deployDemo } from '../emulator/demo/deploy-demo';
 import { driveDemoRound } from '../emulator/demo/drive-demo-traffic';
 import { startEmulator } from '../emulator/start-emulator';
 import { emulatorFlagOptions, emulatorOptionsFrom, untilStopped } from './emulator-command';
+import { parseCommandFlags } from './parse-command-flags';
 
 const help = `Usage: lambdascope demo [--rounds <n>] [emulator options]
        lambdascope start [emulator options]
@@ -13,29 +14,20 @@ start  does the same and keeps traffic flowing every few seconds until Ctrl-C.
 Emulator options are those of 'lambdascope emulator --help'.`;
 
 const ROUND_INTERVAL_MS = 3_000;
+const DEMO_TIME_SCALE = 0.1;
 
 export async function runDemoCommand(argv: string[], mode: { keepRunning: boolean }): Promise<number> {
-  let options;
-  let rounds = 10;
-  try {
+  const parsed = parseCommandFlags(help, () => {
     const { values } = parseArgs({ args: argv, options: { ...emulatorFlagOptions, rounds: { type: 'string' } }, strict: true });
     const { rounds: roundsFlag, ...emulatorFlags } = values;
-    options = emulatorOptionsFrom({ quiet: true, ...emulatorFlags });
-    if (roundsFlag !== undefined) {
-      rounds = Number(roundsFlag);
-      if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: must be a whole number ≥ 1');
-    }
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(help);
-    return 0;
-  }
-  const { help: _help, ...emulatorOptions } = options;
-  // Demo retries should show within minutes, not the ~3 AWS takes.
-  const emulator = await startEmulator({ timeScale: 0.1, ...emulatorOptions });
+    const rounds = roundsFlag === undefined ? 10 : Number(roundsFlag);
+    if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: must be a whole number ≥ 1');
+    // Demo retries should show within seconds, not the ~3 minutes AWS takes.
+    return { ...emulatorOptionsFrom({ quiet: true, ...emulatorFlags }, { timeScale: DEMO_TIME_SCALE }), rounds };
+  });
+  if (parsed.kind === 'exit') return parsed.code;
+  const { help: _help, rounds, ...emulatorOptions } = parsed.options;
+  const emulator = await startEmulator(emulatorOptions);
   const { lambda } = createClients({ region: emulator.settings.region, endpoint: emulator.url, credentials: emulatorCredentials });
   console.log(`Lambda emulator on ${emulator.url}; deploying the demo functions…`);
   await deployDemo(lambda);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loadConfig, resolveDataDir } from '../config';
 import { startEmulator, type RunningEmulator } from '../emulator/start-emulator';
 import type { EmulatorOptions } from '../emulator/emulator-settings';
+import { parseCommandFlags } from './parse-command-flags';
 
 const help = `Usage: lambdascope emulator [options]
 
@@ -47,8 +48,11 @@ export const emulatorFlagOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Emulator options from flags, falling back to the environment (lib/config.ts). */
-export function emulatorOptionsFrom(values: Record<string, unknown>): EmulatorOptions & { help: boolean } {
+/** Emulator options from flags, falling back to the environment (lib/config.ts), then to the command's defaults. */
+export function emulatorOptionsFrom(
+  values: Record<string, unknown>,
+  commandDefaults: { timeScale?: number } = {},
+): EmulatorOptions & { help: boolean } {
   const flags = flagsSchema.safeParse(values);
   if (!flags.success) {
     const issue = flags.error.issues[0];
@@ -63,7 +67,7 @@ export function emulatorOptionsFrom(values: Record<string, unknown>): EmulatorOp
     dataDir: f['in-memory'] ? null : (f['data-dir'] ?? resolveDataDir(config, 'emulator')),
     region: config.AWS_REGION,
     accountConcurrencyLimit: f.concurrency ?? config.LAMBDASCOPE_EMULATOR_CONCURRENCY,
-    timeScale: f['time-scale'] ?? config.LAMBDASCOPE_EMULATOR_TIME_SCALE,
+    timeScale: f['time-scale'] ?? config.LAMBDASCOPE_EMULATOR_TIME_SCALE ?? commandDefaults.timeScale ?? 1,
     idleTimeoutMs: Math.round((f['idle-timeout'] ?? config.LAMBDASCOPE_EMULATOR_IDLE_SECONDS) * 1000),
     logsThrottleRate: f['logs-throttle-rate'] ?? config.LAMBDASCOPE_EMULATOR_LOGS_THROTTLE_RATE,
     ...(f.quiet ? {} : { log: (line: string) => console.log(`${new Date().toISOString()} ${line}`) }),
@@ -71,19 +75,11 @@ export function emulatorOptionsFrom(values: Record<string, unknown>): EmulatorOp
 }
 
 export async function runEmulatorCommand(argv: string[]): Promise<number> {
-  let options;
-  try {
-    const { values } = parseArgs({ args: argv, options: emulatorFlagOptions, strict: true });
-    options = emulatorOptionsFrom(values);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(help);
-    return 0;
-  }
-  const { help: _help, ...emulatorOptions } = options;
+  const parsed = parseCommandFlags(help, () =>
+    emulatorOptionsFrom(parseArgs({ args: argv, options: emulatorFlagOptions, strict: true }).values),
+  );
+  if (parsed.kind === 'exit') return parsed.code;
+  const { help: _help, ...emulatorOptions } = parsed.options;
   const emulator = await startEmulator(emulatorOptions);
   console.log(`Lambda emulator listening on ${emulator.url} (data: ${emulator.settings.dataDir ?? 'in memory'})`);
   await untilStopped(emulator);

@@ -112,9 +112,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     lambda,
     close: () =>
       (closing ??= (async () => {
+        // Order matters: no new work, then no environments (their last lines reach the log
+        // store), then the requests under way finish, and only then the stores close.
         asyncQueue.close();
-        await server.close();
         await scheduler.close();
+        await server.close();
         await Promise.all([logs.close(), metrics.close()]);
         if (scratch) rmSync(scratch, { recursive: true, force: true });
       })()),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AwsError } from '../protocol/aws-error';
-import { validateInput } from '../protocol/validate-input';
+import { validateInput, valueAt } from '../protocol/validate-input';
 import { invalidParameterValue, missingRequiredParameter } from './metrics-errors';
 
 /**
@@ -23,13 +23,4 @@ export function parseMetricsInput<T extends z.ZodType>(schema: T, input: unknown
 /** `['MetricDataQueries', 0, 'MetricStat']` → `MetricDataQueries.member.1.MetricStat`, as AWS names members. */
 function queryPath(path: readonly PropertyKey[]): string {
   return path.map((part) => (typeof part === 'number' ? `member.${part + 1}` : String(part))).join('.');
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }

@@ -17,11 +17,14 @@ export type RunningServer = { url: string; port: number; close: () => Promise<vo
 
 /** Serves a handler over HTTP/1.1 on host:port (0 = any free port). */
 export async function serveHttp(options: ServeHttpOptions): Promise<RunningServer> {
+  const inFlight = new Set<Promise<void>>();
   const server = createServer((incoming, outgoing) => {
     const started = performance.now();
-    void respond(options, incoming, outgoing).then((status) => {
+    const handled = respond(options, incoming, outgoing).then((status) => {
       options.log?.(`${incoming.method} ${incoming.url} ${status} ${(performance.now() - started).toFixed(1)}ms`);
     });
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
@@ -32,11 +35,14 @@ export async function serveHttp(options: ServeHttpOptions): Promise<RunningServe
   return {
     url: `http://${options.host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    // Stops accepting, lets the requests under way finish, then drops idle keep-alive connections.
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.allSettled(inFlight);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 

@@ -28,7 +28,8 @@ function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The member of `input` a zod issue's path points at (undefined when absent). */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;

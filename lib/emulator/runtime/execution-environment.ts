@@ -354,12 +354,13 @@ export class ExecutionEnvironment {
     if (child.pid !== undefined) this.memory = ProcessMemoryProbe.open(child.pid);
     if (child.stdout) this.writer.capture('stdout', child.stdout);
     if (child.stderr) this.writer.capture('stderr', child.stderr);
+    child.once('exit', (code, signal) => {
+      if (this.state !== 'dead') this.state = this.state === 'failed' ? 'failed' : 'dead';
+      this.ending?.({ kind: 'exit', description: describeExit(code, signal) });
+    });
     this.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
-        if (this.state !== 'dead') this.state = this.state === 'failed' ? 'failed' : 'dead';
-        this.ending?.({ kind: 'exit', description: describeExit(code, signal) });
-        resolve();
-      });
+      // 'close' comes after 'exit' once stdout and stderr are drained: no line arrives after it.
+      child.once('close', () => resolve());
       child.once('error', (error) => {
         this.initError ??= {
           errorType: 'Runtime.InvalidEntrypoint',

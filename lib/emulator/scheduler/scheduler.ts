@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LogSink } from '../logs/log-sink';
+import { serviceError } from '../protocol/aws-error';
 import type { MetricSink } from '../metrics/metric-sink';
 import { ExecutionEnvironment, type EnvironmentSpec, type InvokeOutcome } from '../runtime/execution-environment';
 import type { InitializationType } from '../runtime/platform-lines';
@@ -42,6 +43,9 @@ export class Scheduler {
   private readonly governor: ConcurrencyGovernor;
   private readonly pools = new Map<string, EnvironmentPool>();
   private readonly reaper: NodeJS.Timeout;
+  /** Environments still in INIT: not in a pool yet, but close() must stop them too. */
+  private readonly starting = new Set<Promise<ExecutionEnvironment>>();
+  private closed = false;
 
   constructor(private readonly options: SchedulerOptions) {
     this.governor = new ConcurrencyGovernor(options.accountLimit);
@@ -50,6 +54,7 @@ export class Scheduler {
   }
 
   async invoke(target: InvocationTarget, request: InvocationRequest): Promise<InvocationResult> {
+    if (this.closed) throw serviceError('The Lambda emulator is shutting down.');
     const { record, config } = target;
     const metricTarget = { functionName: record.name, ...resourceDimension(target), timestamp: Date.now() };
     const reason = this.governor.tryAcquire(record.name, record.reservedConcurrency, this.options.totalReserved());
@@ -93,9 +98,7 @@ export class Scheduler {
     this.retirePool(key);
     const pool = new EnvironmentPool(config.version);
     this.pools.set(key, pool);
-    const started = await Promise.all(
-      Array.from({ length: count }, () => ExecutionEnvironment.start(this.spec(config, 'provisioned-concurrency'), this.options.logs)),
-    );
+    const started = await Promise.all(Array.from({ length: count }, () => this.startEnvironment(config, 'provisioned-concurrency')));
     if (this.pools.get(key) !== pool) {
       await Promise.all(started.map((environment) => environment.shutdown()));
       return;
@@ -127,11 +130,30 @@ export class Scheduler {
     return this.governor.running(functionName);
   }
 
+  /** Refuses new invocations and kills every environment, those still starting included. */
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.reaper);
     const everything = [...this.pools.values()].flatMap((pool) => pool.takeAll());
     this.pools.clear();
-    await Promise.all(everything.map((environment) => environment.shutdown()));
+    const starting = await Promise.all(this.starting);
+    await Promise.all([...everything, ...starting].map((environment) => environment.shutdown()));
+  }
+
+  /** Starts an environment, tracked until its INIT ends so that close() can reach it. */
+  private async startEnvironment(config: VersionConfig, initializationType: InitializationType): Promise<ExecutionEnvironment> {
+    const started = ExecutionEnvironment.start(this.spec(config, initializationType), this.options.logs);
+    this.starting.add(started);
+    try {
+      const environment = await started;
+      if (this.closed) {
+        await environment.shutdown();
+        throw serviceError('The Lambda emulator is shutting down.');
+      }
+      return environment;
+    } finally {
+      this.starting.delete(started);
+    }
   }
 
   private async acquireEnvironment(
@@ -151,7 +173,7 @@ export class Scheduler {
     }
     const warm = pool.takeIdle();
     if (warm) return { pool, environment: warm };
-    const cold = await ExecutionEnvironment.start(this.spec(target.config, 'on-demand'), this.options.logs);
+    const cold = await this.startEnvironment(target.config, 'on-demand');
     pool.add(cold);
     return { pool, environment: cold };
   }

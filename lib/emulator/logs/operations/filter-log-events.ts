@@ -19,9 +19,8 @@ import { invalidParameter } from '../logs-errors';
 import { mergeStreamEvents, type StreamSlice } from '../merge-stream-events';
 import { decodePageToken, encodePageToken } from '../page-token';
 import { parseLogsInput } from '../parse-logs-input';
+import { BYTES_PER_EVENT_OVERHEAD, MAX_RESPONSE_BYTES } from '../response-limits';
 
-const MAX_RESPONSE_BYTES = 1_048_576;
-const BYTES_PER_EVENT_OVERHEAD = 26;
 /** AWS refuses newest-first searches that start before 2024-01-01T00:00:00Z. */
 const NEWEST_FIRST_EARLIEST_START = Date.UTC(2024, 0, 1);
 

@@ -15,10 +15,8 @@ import {
 import type { StoredLogEvent } from '../log-store-state';
 import type { LogStore } from '../log-store';
 import { parseLogsInput } from '../parse-logs-input';
+import { BYTES_PER_EVENT_OVERHEAD, MAX_RESPONSE_BYTES } from '../response-limits';
 
-/** AWS answers at most 1 MB of events per call, however high the limit. */
-const MAX_RESPONSE_BYTES = 1_048_576;
-const BYTES_PER_EVENT_OVERHEAD = 26;
 
 const getLogEventsInputSchema = logGroupReferenceSchema.extend({
   logStreamName: logStreamNameSchema,

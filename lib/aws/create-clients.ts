@@ -24,7 +24,5 @@ export function createClients(source: ClientSource) {
   };
 }
 
-export type AwsClients = ReturnType<typeof createClients>;
-
 /** Credentials the emulator accepts (it checks none); never real ones. */
 export const emulatorCredentials = { accessKeyId: 'lambdascope', secretAccessKey: 'lambdascope' };

@@ -9,8 +9,8 @@ import { combineQualifier, parseFunctionReference, resolveQualifier } from './fu
 import type { LambdaContext } from './lambda-context';
 
 /** Payload limits as AWS has them today (async was raised from 256 KB to 1 MB in 2025). */
-export const MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
-export const MAX_ASYNC_PAYLOAD_BYTES = 1024 * 1024;
+const MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const MAX_ASYNC_PAYLOAD_BYTES = 1024 * 1024;
 
 const invokeHeadersSchema = z.object({
   InvocationType: z.enum(['RequestResponse', 'Event', 'DryRun']).default('RequestResponse'),

@@ -65,9 +65,14 @@ const MEMORY_CHECK_MS = 10;
 const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
 type Ending =
+  /** The runtime asked for its first event: INIT is over. */
+  | { kind: 'ready' }
   | { kind: 'result'; result: RuntimeResult }
   | { kind: 'exit'; description: string | null }
   | { kind: 'timeout' };
+
+/** While a request runs, a runtime asking for more work does not end it (see awaitEnding). */
+type InvokeEnding = Exclude<Ending, { kind: 'ready' }>;
 
 /**
  * One execution environment: a child process running the function's runtime, which talks to us
@@ -113,10 +118,6 @@ export class ExecutionEnvironment {
     return this.state === 'idle';
   }
 
-  get isAlive(): boolean {
-    return this.state === 'idle' || this.state === 'busy' || this.state === 'initialising';
-  }
-
   get initFailed(): boolean {
     return this.state === 'failed';
   }
@@ -124,7 +125,7 @@ export class ExecutionEnvironment {
   private async initialise(): Promise<void> {
     const { spec } = this;
     this.api = await RuntimeApiServer.start({
-      onNext: () => this.ending?.({ kind: 'result', result: { requestId: '', kind: 'response', body: Buffer.alloc(0) } }),
+      onNext: () => this.ending?.({ kind: 'ready' }),
       onResult: (result) => this.ending?.({ kind: 'result', result }),
       onInitError: (errorType, body) => {
         this.initError = { errorType, body };
@@ -147,7 +148,7 @@ export class ExecutionEnvironment {
     const ending = await ended;
     this.initDurationMs = performance.now() - started;
 
-    if (ending.kind === 'result' && !this.initError) {
+    if (ending.kind === 'ready' && !this.initError) {
       this.state = 'idle';
       if (spec.initializationType === 'on-demand') this.unreportedInitMs = this.initDurationMs;
       return;
@@ -372,7 +373,9 @@ export class ExecutionEnvironment {
     });
   }
 
-  /** Resolves with whatever ends the current phase first; watches memory meanwhile. */
+  /** Resolves with whatever ends the current phase (INIT, or one request) first; watches memory meanwhile. */
+  private awaitEnding(limitMs: number): Promise<Ending>;
+  private awaitEnding(limitMs: number, requestId: string): Promise<InvokeEnding>;
   private awaitEnding(limitMs: number, requestId?: string): Promise<Ending> {
     return new Promise<Ending>((resolve) => {
       const limitKB = this.spec.memorySizeMB * 1024;
@@ -387,7 +390,9 @@ export class ExecutionEnvironment {
       }, MEMORY_CHECK_MS);
       const timer = setTimeout(() => finish({ kind: 'timeout' }), limitMs);
       const finish = (ending: Ending) => {
-        // Stale answers (another request id) cannot end this phase.
+        // During an invoke only this request's answer, an exit or the timer ends it: not a
+        // runtime asking for more work, nor a stale answer for another request id.
+        if (requestId !== undefined && ending.kind === 'ready') return;
         if (ending.kind === 'result' && requestId !== undefined && ending.result.requestId !== requestId) return;
         clearInterval(watchdog);
         clearTimeout(timer);

@@ -37,10 +37,6 @@ export class AsyncEventQueue {
     this.later({ ...event, receivedAt: Date.now(), attempts: 0, throttles: 0 }, 0);
   }
 
-  get pending(): number {
-    return this.timers.size;
-  }
-
   close(): void {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);

@@ -52,8 +52,4 @@ export class EnvironmentPool {
   get size(): number {
     return this.all.size;
   }
-
-  get idleCount(): number {
-    return this.idle.filter((environment) => environment.isIdle).length;
-  }
 }

@@ -126,10 +126,6 @@ export class Scheduler {
     }
   }
 
-  running(functionName: string): number {
-    return this.governor.running(functionName);
-  }
-
   /** Refuses new invocations and kills every environment, those still starting included. */
   async close(): Promise<void> {
     this.closed = true;

@@ -12,7 +12,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StoredDestinationRecord } from '../../lib/emulator/scheduler/destination-store';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/start-emulator';
-import { deployFunction, invokeSync, readLogEvents } from '../support/deploy-function';
+import { deployFunction, invokeSync, readGroupEvents, readLogEvents } from '../support/deploy-function';
 import { uniqueName } from '../support/function-zip';
 import { sdkClients } from '../support/sdk-clients';
 
@@ -433,6 +433,31 @@ describe('other runtimes', () => {
     expect(records[2]).toMatchObject({ level: 'INFO', message: { order: 1 } });
     expect(records[3]?.record).toMatchObject({ status: 'success', metrics: { memorySizeMB: 128 } });
     expect(records[3]?.record?.metrics?.initDurationMs).toBeGreaterThan(0);
+  });
+});
+
+describe('custom log groups', () => {
+  test('functions sharing a custom log group write streams named after each function', async () => {
+    const group = `/custom/${uniqueName('shared')}`;
+    const first = uniqueName('first');
+    const second = uniqueName('second');
+    const source = { 'index.mjs': 'export const handler = async () => process.env.AWS_LAMBDA_LOG_GROUP_NAME;' };
+    await deployFunction(lambda, first, source, { logGroup: group });
+    await deployFunction(lambda, second, source, { logGroup: group });
+    expect((await invokeSync(lambda, first)).body).toBe(group);
+    expect((await invokeSync(lambda, second)).body).toBe(group);
+    const streams = new Set((await readGroupEvents(logs, group)).map((event) => event.logStreamName));
+    expect([...streams].sort()).toEqual([
+      expect.stringMatching(new RegExp(`^\\d{4}/\\d{2}/\\d{2}/${first}\\[\\$LATEST\\][0-9a-f]{32}$`)),
+      expect.stringMatching(new RegExp(`^\\d{4}/\\d{2}/\\d{2}/${second}\\[\\$LATEST\\][0-9a-f]{32}$`)),
+    ]);
+    await expect(readLogEvents(logs, first)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
+  test('a log group under the reserved aws/ prefix is refused', async () => {
+    await expect(
+      deployFunction(lambda, uniqueName('reserved-group'), { 'index.mjs': 'export const handler = async () => 1;' }, { logGroup: 'aws/mine' }),
+    ).rejects.toMatchObject({ name: 'InvalidParameterValueException', message: expect.stringContaining("cannot start with 'aws/'") });
   });
 });
 

@@ -8,6 +8,8 @@ export type DeployOptions = {
   memorySize?: number;
   timeout?: number;
   logFormat?: 'Text' | 'JSON';
+  /** A custom log group (LoggingConfig.LogGroup), which several functions may share. */
+  logGroup?: string;
   variables?: Record<string, string>;
 };
 
@@ -27,7 +29,9 @@ export async function deployFunction(
       Code: { ZipFile: functionZip(files) },
       ...(options.memorySize ? { MemorySize: options.memorySize } : {}),
       ...(options.timeout ? { Timeout: options.timeout } : {}),
-      ...(options.logFormat ? { LoggingConfig: { LogFormat: options.logFormat } } : {}),
+      ...(options.logFormat || options.logGroup
+        ? { LoggingConfig: { ...(options.logFormat ? { LogFormat: options.logFormat } : {}), ...(options.logGroup ? { LogGroup: options.logGroup } : {}) } }
+        : {}),
       ...(options.variables ? { Environment: { Variables: options.variables } } : {}),
     }),
   );
@@ -55,13 +59,17 @@ export async function invokeSync(lambda: LambdaClient, name: string, payload: un
   };
 }
 
-/** Every event of a function's log group, oldest first, through FilterLogEvents (all pages). */
+/** Every event of a function's log group (or of a group named by its full name), oldest first, all pages. */
 export async function readLogEvents(logs: CloudWatchLogsClient, functionName: string): Promise<FilteredLogEvent[]> {
+  return readGroupEvents(logs, `/aws/lambda/${functionName}`);
+}
+
+export async function readGroupEvents(logs: CloudWatchLogsClient, logGroupName: string): Promise<FilteredLogEvent[]> {
   const events: FilteredLogEvent[] = [];
   let nextToken: string | undefined;
   do {
     const page = await logs.send(
-      new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${functionName}`, ...(nextToken ? { nextToken } : {}) }),
+      new FilterLogEventsCommand({ logGroupName, ...(nextToken ? { nextToken } : {}) }),
     );
     events.push(...(page.events ?? []));
     nextToken = page.nextToken;

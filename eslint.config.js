@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', '.data/', 'coverage/', 'next-env.d.ts', 'lib/emulator/runtime/bootstraps/'] },
+  { ignores: ['node_modules/', '.next/', '.data/', 'coverage/', 'next-env.d.ts', 'lib/emulator/runtime/bootstraps/', 'lib/db/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,12 @@ import { z } from 'zod';
  */
 const environmentSchema = z.object({
   LAMBDASCOPE_DATA_DIR: z.string().min(1).default('.data'),
+  /** Unset: an embedded PostgreSQL under the data directory. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+    .optional(),
+  LAMBDASCOPE_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(55432),
   LAMBDASCOPE_EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   LAMBDASCOPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4566),
   LAMBDASCOPE_EMULATOR_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).default(1000),
@@ -33,6 +39,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid');
 }
 
-export function resolveDataDir(config: AppConfig, subdirectory: string): string {
+export function resolveDataDir(config: Pick<AppConfig, 'LAMBDASCOPE_DATA_DIR'>, subdirectory: string): string {
   return path.resolve(config.LAMBDASCOPE_DATA_DIR, subdirectory);
 }

@@ -1,0 +1,53 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { openDatabase } from '../../lib/db/open-database';
+import { createTestDatabase } from '../support/test-database';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+test('with DATABASE_URL: migrated, and Prisma reads and writes through the pg adapter', async () => {
+  const database = await createTestDatabase('open');
+  try {
+    const opened = await openDatabase({ DATABASE_URL: database.url, LAMBDASCOPE_DATA_DIR: '.data', LAMBDASCOPE_POSTGRES_PORT: 1 });
+    try {
+      expect(opened.embedded).toBe(false);
+      const source = await opened.prisma.source.create({ data: { name: 'emulator', kind: 'emulator', region: 'us-east-1' } });
+      expect(await opened.prisma.source.findUnique({ where: { id: source.id } })).toMatchObject({ name: 'emulator' });
+    } finally {
+      await opened.close();
+    }
+  } finally {
+    await database.drop();
+  }
+});
+
+test('without DATABASE_URL: an embedded PostgreSQL whose data is still there next time', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lambdascope-embedded-'));
+  // As root, PostgreSQL runs as a `postgres` user, which must be able to enter the data directory.
+  chmodSync(dataDir, 0o755);
+  const config = { LAMBDASCOPE_DATA_DIR: dataDir, LAMBDASCOPE_POSTGRES_PORT: await freePort() };
+  try {
+    const first = await openDatabase(config);
+    expect(first.embedded).toBe(true);
+    await first.prisma.source.create({ data: { name: 'kept', kind: 'emulator', region: 'us-east-1' } });
+    await first.close();
+
+    const second = await openDatabase(config);
+    try {
+      expect((await second.prisma.source.findMany()).map((source) => source.name)).toEqual(['kept']);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bucketByPeriod } from '@/lib/emulator/metrics/bucket-by-period';
-import { addSample, createHistogram } from '@/lib/emulator/metrics/duration-histogram';
+import { addSample, createHistogram } from '@/lib/histogram/duration-histogram';
 
 const T = 1_700_000_100; // a multiple of 300 (and of 60): 2023-11-14T22:15:00Z
 

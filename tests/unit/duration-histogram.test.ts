@@ -5,7 +5,7 @@ import {
   histogramPercentile,
   mergeHistogram,
   type DurationHistogram,
-} from '@/lib/emulator/metrics/duration-histogram';
+} from '@/lib/histogram/duration-histogram';
 
 /** Deterministic PRNG (mulberry32) so a failure reproduces. */
 function seededRandom(seed: number): () => number {

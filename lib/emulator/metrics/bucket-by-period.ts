@@ -1,4 +1,4 @@
-import { createHistogram, mergeHistogram, type DurationHistogram } from './duration-histogram';
+import { createHistogram, mergeHistogram, type DurationHistogram } from '../../histogram/duration-histogram';
 
 export type MinuteSamples = { /** Epoch seconds, a multiple of 60. */ minute: number; samples: DurationHistogram };
 export type PeriodSamples = { /** Epoch seconds, a multiple of the period. */ timestamp: number; samples: DurationHistogram };

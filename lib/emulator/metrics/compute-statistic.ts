@@ -1,4 +1,4 @@
-import { histogramPercentile, type DurationHistogram } from './duration-histogram';
+import { histogramPercentile, type DurationHistogram } from '../../histogram/duration-histogram';
 import type { Statistic } from './parse-statistic';
 
 /** One statistic of one period's merged samples (which always hold at least one sample). */

@@ -1,4 +1,4 @@
-import type { DurationHistogram } from './duration-histogram';
+import type { DurationHistogram } from '../../histogram/duration-histogram';
 
 export type Dimension = { Name: string; Value: string };
 export type MetricUnit = 'Count' | 'Milliseconds';

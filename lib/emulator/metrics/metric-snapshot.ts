@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DurationHistogram } from './duration-histogram';
+import type { DurationHistogram } from '../../histogram/duration-histogram';
 import type { MetricSeries } from './metric-series';
 
 /**

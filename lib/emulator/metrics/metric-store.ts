@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addSample, createHistogram } from './duration-histogram';
+import { addSample, createHistogram } from '../../histogram/duration-histogram';
 import { decodeSnapshot, encodeSnapshot } from './metric-snapshot';
 import type { MetricSink, MetricTarget } from './metric-sink';
 import { seriesKey, type Dimension, type MetricIdentity, type MetricSeries, type MetricUnit } from './metric-series';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LogRecord } from '../../../lib/lambda-logs/log-record';
-import type { IngestEvent } from '../../../lib/ingest/attempt-fragment';
+import type { AttemptFragment, IngestEvent } from '../../../lib/ingest/attempt-fragment';
 import { assembleAttempts } from '../../../lib/ingest/assemble-attempts';
 import { mergeAttemptStatus } from '../../../lib/ingest/classify-attempt';
 
@@ -33,7 +33,7 @@ const report = (requestId: string, extra: Partial<Extract<LogRecord, { kind: 're
 const info = (requestId: string, message = 'hello'): LogRecord => ({ kind: 'app', runtime: 'node', format: 'text', requestId, level: 'INFO', message });
 
 describe('an attempt is START…REPORT of one request id in one stream', () => {
-  test.each([
+  const cases: Array<[string, LogRecord[], Partial<AttemptFragment>]> = [
     ['a warm success', [start(A), info(A), end(A), report(A)], { status: 'success', durationMs: 12.5 }],
     [
       'a cold start: INIT_START before, Init Duration on the REPORT',
@@ -100,8 +100,9 @@ describe('an attempt is START…REPORT of one request id in one stream', () => {
       [start(A), info(A)],
       { status: 'running' },
     ],
-  ] as const)('%s', (_case, records, expected) => {
-    const fragments = assembleAttempts(stream([...records]));
+  ];
+  test.each(cases)('%s', (_case, records, expected) => {
+    const fragments = assembleAttempts(stream(records));
     expect(fragments).toHaveLength(1);
     const startedAt = 1_000 + records.findIndex((record) => record.kind === 'start');
     expect(fragments[0]).toMatchObject({ requestId: A, startedAt, ...expected });

@@ -66,9 +66,14 @@ export function histogramPercentile(histogram: DurationHistogram, percentile: nu
   const indexes = [...histogram.buckets.keys()].sort((a, b) => a - b);
   for (const index of indexes) {
     seen += histogram.buckets.get(index) ?? 0;
-    if (rank <= seen) return clamp((2 * GAMMA ** index) / (GAMMA + 1), histogram);
+    if (rank <= seen) return clamp(bucketValue(index), histogram);
   }
   return histogram.max;
+}
+
+/** The value that answers for bucket `index`: within RELATIVE_ACCURACY of every sample in it. */
+export function bucketValue(index: number): number {
+  return (2 * GAMMA ** index) / (GAMMA + 1);
 }
 
 function clamp(value: number, histogram: DurationHistogram): number {

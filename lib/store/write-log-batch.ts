@@ -1,0 +1,78 @@
+import { assembleAttempts } from '../ingest/assemble-attempts';
+import type { PrismaClient } from '../db/create-prisma-client';
+import { applyRollupDeltas } from './apply-rollup-deltas';
+import { insertRawEvents } from './insert-raw-events';
+import { mergeAttempt } from './merge-attempt';
+import { refreshInvocations } from './refresh-invocations';
+import { rollupDelta, type RollupDelta } from './rollup-delta';
+import type { StoredEventInput } from './store-types';
+
+/** The first key of the two-key advisory locks this module takes (distinct from Prisma's migration lock). */
+const LOG_GROUP_LOCK_SPACE = 1_819_047_781;
+
+export type LogBatch = {
+  sourceId: number;
+  logGroupName: string;
+  /** The log_group_states row whose checkpoint this batch advances. */
+  logGroupStateId: number;
+  events: readonly StoredEventInput[];
+  /** Never "now" nor "last timestamp + 1 ms": the caller keeps an overlap window for late events. */
+  checkpointMs: number;
+};
+
+export type BatchResult = { inserted: number; duplicates: number; attemptsTouched: number };
+
+/**
+ * Stores one batch with an exactly-once effect, in one transaction: raw events keyed by event id,
+ * then — from the newly inserted events only — attempts, invocations and minute rollups, and the
+ * checkpoint. A crash at any instant leaves either all of it or none of it.
+ */
+export async function writeLogBatch(prisma: PrismaClient, batch: LogBatch): Promise<BatchResult> {
+  return prisma.$transaction(
+    async (tx) => {
+      // One writer per log group at a time (a poller and a Firehose delivery may overlap): an
+      // attempt's START and REPORT in two concurrent batches would otherwise both create it.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOG_GROUP_LOCK_SPACE}, hashtext(${`${batch.sourceId}:${batch.logGroupName}`}))`;
+      const fresh = await insertRawEvents(tx, batch);
+      const freshEvents = batch.events.filter((event) => fresh.has(event.eventId));
+      let attemptsTouched = 0;
+      for (const [functionId, events] of groupByFunction(freshEvents)) {
+        const deltas: RollupDelta[] = [];
+        const requestIds = new Set<string>();
+        // Streams and start times in a stable order: concurrent writers lock attempts alike.
+        const fragments = assembleAttempts(events).sort(
+          (a, b) => a.logStreamName.localeCompare(b.logStreamName) || (a.startedAt ?? 0) - (b.startedAt ?? 0),
+        );
+        for (const fragment of fragments) {
+          const merged = await mergeAttempt(tx, functionId, fragment);
+          const delta = rollupDelta(merged.before, merged.after, merged.isRetry);
+          if (delta) deltas.push(delta);
+          requestIds.add(fragment.requestId);
+          attemptsTouched += 1;
+        }
+        await refreshInvocations(tx, functionId, [...requestIds].sort());
+        await applyRollupDeltas(tx, functionId, deltas);
+      }
+      await tx.$executeRaw`
+        UPDATE log_group_states SET
+          checkpoint_ms = GREATEST(checkpoint_ms, ${BigInt(Math.floor(batch.checkpointMs))}),
+          events_ingested = events_ingested + ${fresh.size},
+          last_polled_at = now(),
+          last_error = NULL
+        WHERE id = ${batch.logGroupStateId}`;
+      return { inserted: fresh.size, duplicates: batch.events.length - fresh.size, attemptsTouched };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+function groupByFunction(events: readonly StoredEventInput[]): Map<number, StoredEventInput[]> {
+  const groups = new Map<number, StoredEventInput[]>();
+  for (const event of events) {
+    if (event.functionId === null) continue;
+    const group = groups.get(event.functionId) ?? [];
+    group.push(event);
+    groups.set(event.functionId, group);
+  }
+  return new Map([...groups].sort(([a], [b]) => a - b));
+}

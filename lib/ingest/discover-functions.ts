@@ -1,0 +1,68 @@
+import { GetFunctionConcurrencyCommand, ListFunctionsCommand, type FunctionConfiguration, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { PrismaClient } from '../db/create-prisma-client';
+
+export type DiscoveryResult = { functions: number; markedDeleted: number; newLogGroups: number };
+
+/**
+ * Lists every function of a source (all pages) with its configuration, records it, marks the ones
+ * gone as deleted (their history stays), and starts ingest state for each new log group with its
+ * checkpoint `backfillMs` in the past.
+ */
+export async function discoverFunctions(
+  prisma: PrismaClient,
+  options: { sourceId: number; lambda: LambdaClient; now: number; backfillMs: number },
+): Promise<DiscoveryResult> {
+  const configurations = await listAllFunctions(options.lambda);
+  const seen = new Set<string>();
+  for (const configuration of configurations) {
+    const name = configuration.FunctionName;
+    if (!name) continue;
+    seen.add(name);
+    const reserved = await options.lambda
+      .send(new GetFunctionConcurrencyCommand({ FunctionName: name }))
+      .then((answer) => answer.ReservedConcurrentExecutions ?? null)
+      .catch(() => null);
+    const fields = {
+      arn: configuration.FunctionArn ?? name,
+      runtime: configuration.Runtime ?? null,
+      memorySizeMB: configuration.MemorySize ?? 128,
+      timeoutSeconds: configuration.Timeout ?? 3,
+      architecture: configuration.Architectures?.[0] ?? 'x86_64',
+      logFormat: configuration.LoggingConfig?.LogFormat ?? 'Text',
+      logGroupName: logGroupOf(configuration),
+      reservedConcurrency: reserved,
+      deletedAt: null,
+    };
+    await prisma.lambdaFunction.upsert({
+      where: { sourceId_name: { sourceId: options.sourceId, name } },
+      create: { sourceId: options.sourceId, name, ...fields },
+      update: fields,
+    });
+  }
+  const deleted = await prisma.lambdaFunction.updateMany({
+    where: { sourceId: options.sourceId, deletedAt: null, name: { notIn: [...seen] } },
+    data: { deletedAt: new Date(options.now) },
+  });
+  const groups = [...new Set(configurations.map(logGroupOf))];
+  const start = BigInt(Math.max(0, options.now - options.backfillMs));
+  const created = await prisma.logGroupState.createMany({
+    data: groups.map((logGroupName) => ({ sourceId: options.sourceId, logGroupName, checkpointMs: start, backfillStartMs: start })),
+    skipDuplicates: true,
+  });
+  return { functions: seen.size, markedDeleted: deleted.count, newLogGroups: created.count };
+}
+
+function logGroupOf(configuration: FunctionConfiguration): string {
+  return configuration.LoggingConfig?.LogGroup ?? `/aws/lambda/${configuration.FunctionName ?? ''}`;
+}
+
+async function listAllFunctions(lambda: LambdaClient): Promise<FunctionConfiguration[]> {
+  const all: FunctionConfiguration[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await lambda.send(new ListFunctionsCommand({ MaxItems: 50, ...(marker ? { Marker: marker } : {}) }));
+    all.push(...(page.Functions ?? []));
+    marker = page.NextMarker;
+  } while (marker);
+  return all;
+}

@@ -1,0 +1,34 @@
+import type { PrismaClient } from '../db/create-prisma-client';
+
+export type LeasedLogGroup = { id: number; logGroupName: string; checkpointMs: bigint };
+
+/**
+ * Takes the least recently polled log group of a source that no other worker holds, for `leaseMs`.
+ * `SKIP LOCKED`: workers never wait on each other and never poll one group at once; a dead
+ * worker's lease simply runs out.
+ */
+export async function leaseNextLogGroup(
+  prisma: PrismaClient,
+  options: { sourceId: number; owner: string; leaseMs: number; polledBefore: Date },
+): Promise<LeasedLogGroup | null> {
+  const rows = await prisma.$queryRaw<Array<{ id: number; log_group_name: string; checkpoint_ms: bigint }>>`
+    UPDATE log_group_states SET lease_owner = ${options.owner},
+           lease_expires_at = now() + ${options.leaseMs} * interval '1 millisecond'
+     WHERE id = (
+       SELECT id FROM log_group_states
+        WHERE source_id = ${options.sourceId}
+          AND (lease_expires_at IS NULL OR lease_expires_at < now())
+          AND (last_polled_at IS NULL OR last_polled_at < ${options.polledBefore})
+        ORDER BY last_polled_at NULLS FIRST, id
+        LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING id, log_group_name, checkpoint_ms`;
+  const row = rows[0];
+  return row ? { id: row.id, logGroupName: row.log_group_name, checkpointMs: row.checkpoint_ms } : null;
+}
+
+export async function releaseLogGroup(prisma: PrismaClient, options: { id: number; owner: string; error?: string }): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE log_group_states SET lease_owner = NULL, lease_expires_at = NULL,
+           last_error = COALESCE(${options.error ?? null}, last_error)
+     WHERE id = ${options.id} AND lease_owner = ${options.owner}`;
+}

@@ -1,0 +1,66 @@
+import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { PrismaClient } from '../db/create-prisma-client';
+
+/** GetMetricData takes at most 500 queries: two per function. */
+const FUNCTIONS_PER_CALL = 250;
+
+/**
+ * Throttles and concurrency never reach the logs: they come from CloudWatch (AWS/Lambda Throttles
+ * Sum and ConcurrentExecutions Maximum per function, one-minute periods), one code path for AWS
+ * and the emulator, stored per function-minute. Re-polling a minute overwrites it with CloudWatch's
+ * latest value, so late datapoints correct themselves.
+ */
+export async function pollFunctionMetrics(
+  prisma: PrismaClient,
+  options: { cloudwatch: CloudWatchClient; functions: ReadonlyArray<{ id: number; name: string }>; startTime: Date; endTime: Date },
+): Promise<number> {
+  let stored = 0;
+  for (let offset = 0; offset < options.functions.length; offset += FUNCTIONS_PER_CALL) {
+    const slice = options.functions.slice(offset, offset + FUNCTIONS_PER_CALL);
+    const queries: MetricDataQuery[] = slice.flatMap((fn, index) => [
+      query(`t${index}`, fn.name, 'Throttles', 'Sum'),
+      query(`c${index}`, fn.name, 'ConcurrentExecutions', 'Maximum'),
+    ]);
+    const minutes = new Map<string, { functionId: number; minute: Date; throttles: number; concurrent: number }>();
+    let nextToken: string | undefined;
+    do {
+      const page = await options.cloudwatch.send(
+        new GetMetricDataCommand({ MetricDataQueries: queries, StartTime: options.startTime, EndTime: options.endTime, ...(nextToken ? { NextToken: nextToken } : {}) }),
+      );
+      nextToken = page.NextToken;
+      for (const series of page.MetricDataResults ?? []) {
+        const fn = slice[Number(series.Id?.slice(1))];
+        if (!fn) continue;
+        (series.Timestamps ?? []).forEach((timestamp, position) => {
+          const key = `${fn.id}:${timestamp.getTime()}`;
+          const entry = minutes.get(key) ?? { functionId: fn.id, minute: timestamp, throttles: 0, concurrent: 0 };
+          const value = series.Values?.[position] ?? 0;
+          if (series.Id?.startsWith('t')) entry.throttles = value;
+          else entry.concurrent = value;
+          minutes.set(key, entry);
+        });
+      }
+    } while (nextToken);
+    const rows = [...minutes.values()];
+    if (rows.length === 0) continue;
+    await prisma.$executeRaw`
+      INSERT INTO function_metric_minutes (function_id, minute, throttles, concurrent_executions)
+      SELECT * FROM unnest(${rows.map((row) => row.functionId)}::int[], ${rows.map((row) => row.minute)}::timestamptz[],
+                           ${rows.map((row) => Math.round(row.throttles))}::int[], ${rows.map((row) => Math.round(row.concurrent))}::int[])
+      ON CONFLICT (function_id, minute) DO UPDATE SET
+        throttles = EXCLUDED.throttles, concurrent_executions = EXCLUDED.concurrent_executions`;
+    stored += rows.length;
+  }
+  return stored;
+}
+
+function query(id: string, functionName: string, metricName: string, stat: string): MetricDataQuery {
+  return {
+    Id: id,
+    MetricStat: {
+      Metric: { Namespace: 'AWS/Lambda', MetricName: metricName, Dimensions: [{ Name: 'FunctionName', Value: functionName }] },
+      Period: 60,
+      Stat: stat,
+    },
+  };
+}

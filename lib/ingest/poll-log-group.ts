@@ -1,0 +1,75 @@
+import { FilterLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { PrismaClient } from '../db/create-prisma-client';
+import { parseLogEvent, parseLogStreamName } from '../lambda-logs';
+import type { StoredEventInput } from '../store/store-types';
+import { writeLogBatch } from '../store/write-log-batch';
+import type { LeasedLogGroup } from './lease-log-group';
+
+export type PollResult = { events: number; inserted: number; pages: number };
+
+/**
+ * Reads a log group from its checkpoint (minus an overlap window, for events CloudWatch delivers
+ * late) up to now, every page, storing each page as one batch. The checkpoint becomes the window's
+ * end, never "now" at read time nor "last timestamp + 1 ms", which would lose late events.
+ */
+export async function pollLogGroup(
+  prisma: PrismaClient,
+  options: {
+    sourceId: number;
+    logs: CloudWatchLogsClient;
+    group: LeasedLogGroup;
+    /** Function name → id, for naming each event's function. */
+    functionIds: ReadonlyMap<string, number>;
+    overlapMs: number;
+    now: number;
+  },
+): Promise<PollResult> {
+  const { group } = options;
+  const startTime = Math.max(0, Number(group.checkpointMs) - options.overlapMs);
+  const endTime = options.now;
+  const result: PollResult = { events: 0, inserted: 0, pages: 0 };
+  let nextToken: string | undefined;
+  let newest = Number(group.checkpointMs);
+  do {
+    const page = await options.logs.send(
+      new FilterLogEventsCommand({ logGroupName: group.logGroupName, startTime, endTime, ...(nextToken ? { nextToken } : {}) }),
+    );
+    nextToken = page.nextToken;
+    const events: StoredEventInput[] = (page.events ?? []).flatMap((event) => {
+      if (!event.eventId || event.timestamp === undefined || !event.logStreamName) return [];
+      const message = event.message ?? '';
+      newest = Math.max(newest, event.timestamp);
+      return [
+        {
+          eventId: event.eventId,
+          timestamp: event.timestamp,
+          logStreamName: event.logStreamName,
+          message,
+          record: parseLogEvent({ message, timestamp: event.timestamp }),
+          functionId: functionOf(group.logGroupName, event.logStreamName, options.functionIds),
+        },
+      ];
+    });
+    // Mid-window pages move the checkpoint only as far as what they saw; the last one to the window's end.
+    const checkpointMs = nextToken ? Math.min(newest, endTime) : endTime;
+    const written = await writeLogBatch(prisma, {
+      sourceId: options.sourceId,
+      logGroupName: group.logGroupName,
+      logGroupStateId: group.id,
+      events,
+      checkpointMs,
+    });
+    result.events += events.length;
+    result.inserted += written.inserted;
+    result.pages += 1;
+  } while (nextToken);
+  return result;
+}
+
+/** `/aws/lambda/<name>` names its function; a shared custom group names it in each stream. */
+function functionOf(logGroupName: string, logStreamName: string, functionIds: ReadonlyMap<string, number>): number | null {
+  const prefix = '/aws/lambda/';
+  if (logGroupName.startsWith(prefix)) return functionIds.get(logGroupName.slice(prefix.length)) ?? null;
+  const functionName = parseLogStreamName(logStreamName)?.functionName;
+  return functionName ? (functionIds.get(functionName) ?? null) : null;
+}

@@ -1,0 +1,74 @@
+import type { PrismaClient } from '../db/create-prisma-client';
+import { clientsForSource } from './clients-for-source';
+import { discoverFunctions, type DiscoveryResult } from './discover-functions';
+import { leaseNextLogGroup, releaseLogGroup } from './lease-log-group';
+import { pollFunctionMetrics } from './poll-function-metrics';
+import { pollLogGroup } from './poll-log-group';
+
+export type IngestSettings = {
+  /** How far back a new log group is read the first time (24 h by default). */
+  backfillMs: number;
+  /** How far behind the checkpoint each poll re-reads, for late-arriving events. */
+  overlapMs: number;
+  leaseMs: number;
+  /** How many minutes of CloudWatch metrics each cycle re-reads. */
+  metricsLookbackMs: number;
+};
+
+export type CycleResult = DiscoveryResult & { logGroups: number; events: number; inserted: number; metricMinutes: number; errors: string[] };
+
+/**
+ * One pass over a source: discover its functions, poll every log group no other worker holds
+ * (each once), then its throttle and concurrency metrics. A failing log group is recorded and
+ * released; the others go on.
+ */
+export async function runIngestCycle(
+  prisma: PrismaClient,
+  options: { sourceId: number; owner: string; settings: IngestSettings; now?: () => number },
+): Promise<CycleResult> {
+  const now = options.now ?? Date.now;
+  const source = await prisma.source.findUniqueOrThrow({ where: { id: options.sourceId } });
+  const clients = clientsForSource(source);
+  const discovery = await discoverFunctions(prisma, {
+    sourceId: source.id,
+    lambda: clients.lambda,
+    now: now(),
+    backfillMs: options.settings.backfillMs,
+  });
+  const functions = await prisma.lambdaFunction.findMany({ where: { sourceId: source.id }, select: { id: true, name: true, deletedAt: true } });
+  const functionIds = new Map(functions.map((fn) => [fn.name, fn.id]));
+  const result: CycleResult = { ...discovery, logGroups: 0, events: 0, inserted: 0, metricMinutes: 0, errors: [] };
+  const cycleStart = new Date(now());
+  for (;;) {
+    const group = await leaseNextLogGroup(prisma, { sourceId: source.id, owner: options.owner, leaseMs: options.settings.leaseMs, polledBefore: cycleStart });
+    if (!group) break;
+    try {
+      const polled = await pollLogGroup(prisma, {
+        sourceId: source.id,
+        logs: clients.logs,
+        group,
+        functionIds,
+        overlapMs: options.settings.overlapMs,
+        now: now(),
+      });
+      result.logGroups += 1;
+      result.events += polled.events;
+      result.inserted += polled.inserted;
+      await releaseLogGroup(prisma, { id: group.id, owner: options.owner });
+    } catch (error) {
+      const message = `${group.logGroupName}: ${(error as Error).message}`;
+      result.errors.push(message);
+      // Stamped as polled, so one failing group cannot hold the rest of the cycle.
+      await prisma.logGroupState.update({ where: { id: group.id }, data: { lastPolledAt: new Date() } });
+      await releaseLogGroup(prisma, { id: group.id, owner: options.owner, error: message });
+    }
+  }
+  const end = now();
+  result.metricMinutes = await pollFunctionMetrics(prisma, {
+    cloudwatch: clients.cloudwatch,
+    functions: functions.filter((fn) => fn.deletedAt === null),
+    startTime: new Date(end - options.settings.metricsLookbackMs),
+    endTime: new Date(end + 60_000),
+  });
+  return result;
+}

@@ -20,6 +20,14 @@ const environmentSchema = z.object({
   LAMBDASCOPE_EMULATOR_TIME_SCALE: z.coerce.number().positive().max(1000).optional(),
   LAMBDASCOPE_EMULATOR_IDLE_SECONDS: z.coerce.number().positive().default(600),
   LAMBDASCOPE_EMULATOR_LOGS_THROTTLE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Firehose HTTP endpoint access key; unset, POST /api/ingest/firehose answers 503. */
+  LAMBDASCOPE_FIREHOSE_ACCESS_KEY: z.string().min(8, 'must be at least 8 characters').max(4096).optional(),
+  LAMBDASCOPE_INGEST_BACKFILL_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+  LAMBDASCOPE_INGEST_OVERLAP_SECONDS: z.coerce.number().min(0).max(3600).default(300),
+  LAMBDASCOPE_INGEST_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(10),
+  LAMBDASCOPE_INGEST_PARALLELISM: z.coerce.number().int().min(1).max(64).default(4),
+  /** FilterLogEvents calls per second per account and region, shared by every worker (AWS's quota is 5). */
+  LAMBDASCOPE_LOGS_RATE_LIMIT: z.coerce.number().positive().max(1000).default(5),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
 });
 

@@ -27,7 +27,7 @@ const environmentSchema = z.object({
   LAMBDASCOPE_INGEST_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(10),
   LAMBDASCOPE_INGEST_PARALLELISM: z.coerce.number().int().min(1).max(64).default(4),
   /** FilterLogEvents calls per second per account and region, shared by every worker (AWS's quota is 5). */
-  LAMBDASCOPE_LOGS_RATE_LIMIT: z.coerce.number().positive().max(1000).default(5),
+  LAMBDASCOPE_LOGS_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
 });
 

@@ -22,6 +22,8 @@ export async function pollLogGroup(
     functionIds: ReadonlyMap<string, number>;
     overlapMs: number;
     now: number;
+    /** Waits for a slot under the account's FilterLogEvents quota before each call. */
+    beforeCall?: () => Promise<void>;
   },
 ): Promise<PollResult> {
   const { group } = options;
@@ -31,6 +33,7 @@ export async function pollLogGroup(
   let nextToken: string | undefined;
   let newest = Number(group.checkpointMs);
   do {
+    await options.beforeCall?.();
     const page = await options.logs.send(
       new FilterLogEventsCommand({ logGroupName: group.logGroupName, startTime, endTime, ...(nextToken ? { nextToken } : {}) }),
     );

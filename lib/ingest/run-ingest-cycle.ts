@@ -4,6 +4,7 @@ import { discoverFunctions, type DiscoveryResult } from './discover-functions';
 import { leaseNextLogGroup, releaseLogGroup } from './lease-log-group';
 import { pollFunctionMetrics } from './poll-function-metrics';
 import { pollLogGroup } from './poll-log-group';
+import { takeRateLimitSlot } from './take-rate-limit-slot';
 
 export type IngestSettings = {
   /** How far back a new log group is read the first time (24 h by default). */
@@ -13,6 +14,10 @@ export type IngestSettings = {
   leaseMs: number;
   /** How many minutes of CloudWatch metrics each cycle re-reads. */
   metricsLookbackMs: number;
+  /** Log groups polled at once by this worker. */
+  parallelism: number;
+  /** FilterLogEvents calls per second for the source, shared by every worker. */
+  logsCallsPerSecond: number;
 };
 
 export type CycleResult = DiscoveryResult & { logGroups: number; events: number; inserted: number; metricMinutes: number; errors: string[] };
@@ -39,30 +44,38 @@ export async function runIngestCycle(
   const functionIds = new Map(functions.map((fn) => [fn.name, fn.id]));
   const result: CycleResult = { ...discovery, logGroups: 0, events: 0, inserted: 0, metricMinutes: 0, errors: [] };
   const cycleStart = new Date(now());
-  for (;;) {
-    const group = await leaseNextLogGroup(prisma, { sourceId: source.id, owner: options.owner, leaseMs: options.settings.leaseMs, polledBefore: cycleStart });
-    if (!group) break;
-    try {
-      const polled = await pollLogGroup(prisma, {
-        sourceId: source.id,
-        logs: clients.logs,
-        group,
-        functionIds,
-        overlapMs: options.settings.overlapMs,
-        now: now(),
-      });
-      result.logGroups += 1;
-      result.events += polled.events;
-      result.inserted += polled.inserted;
-      await releaseLogGroup(prisma, { id: group.id, owner: options.owner });
-    } catch (error) {
-      const message = `${group.logGroupName}: ${(error as Error).message}`;
-      result.errors.push(message);
-      // Stamped as polled, so one failing group cannot hold the rest of the cycle.
-      await prisma.logGroupState.update({ where: { id: group.id }, data: { lastPolledAt: new Date() } });
-      await releaseLogGroup(prisma, { id: group.id, owner: options.owner, error: message });
+  const beforeCall = async () => {
+    await takeRateLimitSlot(prisma, { key: `FilterLogEvents:source:${source.id}`, perSecond: options.settings.logsCallsPerSecond });
+  };
+  // A few lanes, each leasing the next free group until none is left for this cycle.
+  const lane = async () => {
+    for (;;) {
+      const group = await leaseNextLogGroup(prisma, { sourceId: source.id, owner: options.owner, leaseMs: options.settings.leaseMs, polledBefore: cycleStart });
+      if (!group) return;
+      try {
+        const polled = await pollLogGroup(prisma, {
+          sourceId: source.id,
+          logs: clients.logs,
+          group,
+          functionIds,
+          overlapMs: options.settings.overlapMs,
+          now: now(),
+          beforeCall,
+        });
+        result.logGroups += 1;
+        result.events += polled.events;
+        result.inserted += polled.inserted;
+        await releaseLogGroup(prisma, { id: group.id, owner: options.owner });
+      } catch (error) {
+        const message = `${group.logGroupName}: ${(error as Error).message}`;
+        result.errors.push(message);
+        // Stamped as polled, so one failing group cannot hold the rest of the cycle.
+        await prisma.logGroupState.update({ where: { id: group.id }, data: { lastPolledAt: new Date() } });
+        await releaseLogGroup(prisma, { id: group.id, owner: options.owner, error: message });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: options.settings.parallelism }, lane));
   const end = now();
   result.metricMinutes = await pollFunctionMetrics(prisma, {
     cloudwatch: clients.cloudwatch,

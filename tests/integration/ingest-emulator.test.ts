@@ -14,7 +14,7 @@ let database: TestDatabase;
 let prisma: PrismaClient;
 let sourceId: number;
 const names = { ok: uniqueName('ok'), failing: uniqueName('failing'), throttled: uniqueName('throttled'), slow: uniqueName('slow'), hog: uniqueName('hog'), json: uniqueName('json') };
-const settings: IngestSettings = { backfillMs: 3_600_000, overlapMs: 300_000, leaseMs: 60_000, metricsLookbackMs: 3_600_000 };
+const settings: IngestSettings = { backfillMs: 3_600_000, overlapMs: 300_000, leaseMs: 60_000, metricsLookbackMs: 3_600_000, parallelism: 3, logsCallsPerSecond: 5 };
 let failingRequestId = '';
 
 const sleep = (ms: number) => `export const handler = async () => { await new Promise((r) => setTimeout(r, ${ms})); return 'done'; };`;

@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest';
+import { describeOutcome } from '../../../lib/metrics/describe-outcome';
+
+test.each([
+  { attemptCount: 1, finalStatus: 'success', outcome: 'succeeded' },
+  { attemptCount: 2, finalStatus: 'success', outcome: 'succeeded after 1 retry' },
+  { attemptCount: 3, finalStatus: 'success', outcome: 'succeeded after 2 retries' },
+  { attemptCount: 1, finalStatus: 'error', outcome: 'failed' },
+  { attemptCount: 1, finalStatus: 'timeout', outcome: 'timed out' },
+  { attemptCount: 1, finalStatus: 'out_of_memory', outcome: 'ran out of memory' },
+  { attemptCount: 1, finalStatus: 'init_error', outcome: 'failed during init' },
+  { attemptCount: 1, finalStatus: 'crashed', outcome: 'crashed' },
+  { attemptCount: 1, finalStatus: 'running', outcome: 'still running' },
+  { attemptCount: 2, finalStatus: 'running', outcome: 'still running (attempt 2)' },
+  { attemptCount: 2, finalStatus: 'error', outcome: 'failed after 2 attempts' },
+  { attemptCount: 3, finalStatus: 'error', outcome: 'failed after 3 attempts (retries exhausted)' },
+  { attemptCount: 3, finalStatus: 'timeout', outcome: 'failed after 3 attempts (retries exhausted), the last timed out' },
+  { attemptCount: 2, finalStatus: 'crashed', outcome: 'failed after 2 attempts, the last crashed' },
+  { attemptCount: 1, finalStatus: 'mystery', outcome: 'ended with status mystery' },
+  { attemptCount: 0, finalStatus: 'success', outcome: 'succeeded' },
+])('$attemptCount × $finalStatus → "$outcome"', ({ attemptCount, finalStatus, outcome }) => {
+  expect(describeOutcome({ attemptCount, finalStatus })).toBe(outcome);
+});

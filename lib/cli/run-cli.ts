@@ -1,5 +1,10 @@
 import { runEmulatorCommand } from './emulator-command';
 import { runDemoCommand } from './demo-command';
+import { runParseCommand } from './parse-command';
+import { runRequestCommand } from './request-command';
+import { runFunctionsCommand } from './functions-command';
+import { runSourceCommand } from './source-command';
+import { runWorkerCommand } from './worker-command';
 
 const usage = `Usage: lambdascope <command> [options]
 
@@ -7,6 +12,11 @@ Commands:
   emulator   Run the local AWS Lambda emulator (Lambda, CloudWatch Logs and metrics APIs)
   demo       Deploy the sample functions to an emulator and drive traffic that shows every signal
   start      Run the emulator with the demo functions and continuous demo traffic
+  parse      Parse Lambda log events (a file, stdin, or AWS CLI logs JSON) into NDJSON records
+  request    Investigate one request id: its attempts, retries, errors and log lines
+  functions  Every function's invocations, errors, cold starts, percentiles and cost over a range
+  source     Add (connection tested) or list the sources to ingest: the emulator or an AWS account and region
+  worker     Ingest every source's logs and metrics into the database, until Ctrl-C
 
 Run 'lambdascope <command> --help' for a command's options.`;
 
@@ -20,6 +30,16 @@ export async function runCli(argv: string[]): Promise<number> {
       return runDemoCommand(rest, { keepRunning: false });
     case 'start':
       return runDemoCommand(rest, { keepRunning: true });
+    case 'parse':
+      return runParseCommand(rest);
+    case 'request':
+      return runRequestCommand(rest);
+    case 'functions':
+      return runFunctionsCommand(rest);
+    case 'source':
+      return runSourceCommand(rest);
+    case 'worker':
+      return runWorkerCommand(rest);
     case undefined:
     case '--help':
     case '-h':

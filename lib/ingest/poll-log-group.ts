@@ -1,8 +1,9 @@
 import { FilterLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { PrismaClient } from '../db/create-prisma-client';
-import { parseLogEvent, parseLogStreamName } from '../lambda-logs';
+import { parseLogEvent } from '../lambda-logs';
 import type { StoredEventInput } from '../store/store-types';
 import { writeLogBatch } from '../store/write-log-batch';
+import { findFunctionForStream } from './find-function-for-stream';
 import type { LeasedLogGroup } from './lease-log-group';
 
 export type PollResult = { events: number; inserted: number; pages: number };
@@ -42,6 +43,7 @@ export async function pollLogGroup(
       if (!event.eventId || event.timestamp === undefined || !event.logStreamName) return [];
       const message = event.message ?? '';
       newest = Math.max(newest, event.timestamp);
+      const functionName = findFunctionForStream({ logGroupName: group.logGroupName, logStreamName: event.logStreamName });
       return [
         {
           eventId: event.eventId,
@@ -49,7 +51,7 @@ export async function pollLogGroup(
           logStreamName: event.logStreamName,
           message,
           record: parseLogEvent({ message, timestamp: event.timestamp }),
-          functionId: functionOf(group.logGroupName, event.logStreamName, options.functionIds),
+          functionId: functionName === null ? null : (options.functionIds.get(functionName) ?? null),
         },
       ];
     });
@@ -67,12 +69,4 @@ export async function pollLogGroup(
     result.pages += 1;
   } while (nextToken);
   return result;
-}
-
-/** `/aws/lambda/<name>` names its function; a shared custom group names it in each stream. */
-function functionOf(logGroupName: string, logStreamName: string, functionIds: ReadonlyMap<string, number>): number | null {
-  const prefix = '/aws/lambda/';
-  if (logGroupName.startsWith(prefix)) return functionIds.get(logGroupName.slice(prefix.length)) ?? null;
-  const functionName = parseLogStreamName(logStreamName)?.functionName;
-  return functionName ? (functionIds.get(functionName) ?? null) : null;
 }

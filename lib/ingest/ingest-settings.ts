@@ -1,0 +1,15 @@
+import type { AppConfig } from '../config';
+import type { IngestSettings } from './run-ingest-cycle';
+
+/** The ingest settings the environment asks for (README: Configuration). */
+export function ingestSettingsFrom(config: AppConfig): IngestSettings & { intervalMs: number } {
+  return {
+    backfillMs: config.LAMBDASCOPE_INGEST_BACKFILL_HOURS * 3_600_000,
+    overlapMs: config.LAMBDASCOPE_INGEST_OVERLAP_SECONDS * 1000,
+    leaseMs: 5 * 60_000,
+    metricsLookbackMs: 30 * 60_000,
+    parallelism: config.LAMBDASCOPE_INGEST_PARALLELISM,
+    logsCallsPerSecond: config.LAMBDASCOPE_LOGS_RATE_LIMIT,
+    intervalMs: config.LAMBDASCOPE_INGEST_INTERVAL_SECONDS * 1000,
+  };
+}

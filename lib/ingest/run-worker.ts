@@ -1,0 +1,59 @@
+import type { PrismaClient } from '../db/create-prisma-client';
+import { runIngestCycle, type CycleResult, type IngestSettings } from './run-ingest-cycle';
+
+export type WorkerOptions = {
+  /** This worker's name in leases: unique per process. */
+  owner: string;
+  settings: IngestSettings;
+  intervalMs: number;
+  signal: AbortSignal;
+  /** Stop after one pass over every source. */
+  once?: boolean;
+  log?: (line: string) => void;
+};
+
+/**
+ * Polls every source, cycle after cycle, until aborted. A failing cycle (the database restarting,
+ * a source unreachable) is logged and recorded on the source, and the next cycle tries again: the
+ * worker recovers by itself, and checkpoints mean nothing is lost meanwhile.
+ */
+export async function runWorker(prisma: PrismaClient, options: WorkerOptions): Promise<void> {
+  while (!options.signal.aborted) {
+    let sources: Array<{ id: number; name: string }> = [];
+    try {
+      // Push-only sources (kind 'firehose') have nothing to poll and no credentials to poll with.
+      sources = await prisma.source.findMany({ where: { kind: { in: ['emulator', 'aws'] } }, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+    } catch (error) {
+      options.log?.(`cannot list sources: ${(error as Error).message}`);
+    }
+    for (const source of sources) {
+      if (options.signal.aborted) break;
+      try {
+        const result = await runIngestCycle(prisma, { sourceId: source.id, owner: options.owner, settings: options.settings });
+        options.log?.(describeCycle(source.name, result));
+        if (result.errors.length === 0) await prisma.source.update({ where: { id: source.id }, data: { lastError: null } });
+      } catch (error) {
+        const message = (error as Error).message;
+        options.log?.(`${source.name}: cycle failed, retrying next cycle: ${message}`);
+        await prisma.source.update({ where: { id: source.id }, data: { lastError: message } }).catch(() => undefined);
+      }
+    }
+    if (options.once) return;
+    await sleep(options.intervalMs, options.signal);
+  }
+}
+
+function describeCycle(source: string, result: CycleResult): string {
+  const errors = result.errors.length > 0 ? `, ${result.errors.length} failing: ${result.errors.join('; ')}` : '';
+  return `${source}: ${result.functions} functions, ${result.logGroups} log groups, ${result.inserted} new of ${result.events} events, ${result.metricMinutes} metric minutes${errors}`;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}

@@ -13,6 +13,10 @@ export type StoredCode = { id: string; sha256: string; size: number };
 export class CodeStore {
   constructor(private readonly root: string) {
     mkdirSync(root, { recursive: true });
+    // On AWS nothing above /var/task declares a module type. Here the code may sit inside a project
+    // whose package.json says "type": "module" (ours does): this manifest ends Node's search for the
+    // nearest one, so a CommonJS index.js stays CommonJS and a function's own package.json still wins.
+    writeFileSync(path.join(root, 'package.json'), `${JSON.stringify({ private: true, type: 'commonjs' })}\n`);
   }
 
   save(zip: Buffer): StoredCode {

@@ -3,6 +3,11 @@ import { createClients, emulatorCredentials } from '../aws/create-clients';
 import { deployDemo } from '../emulator/demo/deploy-demo';
 import { driveDemoRound } from '../emulator/demo/drive-demo-traffic';
 import { startEmulator } from '../emulator/start-emulator';
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/open-database';
+import { ensureEmulatorSource } from '../ingest/ensure-emulator-source';
+import { ingestSettingsFrom } from '../ingest/ingest-settings';
+import { runWorker } from '../ingest/run-worker';
 import { emulatorFlagOptions, emulatorOptionsFrom, untilStopped } from './emulator-command';
 import { parseCommandFlags } from './parse-command-flags';
 
@@ -37,7 +42,23 @@ export async function runDemoCommand(argv: string[], mode: { keepRunning: boolea
     await emulator.close();
     return 0;
   }
-  console.log(`Demo traffic flowing every ${ROUND_INTERVAL_MS / 1000} s. Ctrl-C stops everything; the data stays in ${emulator.settings.dataDir ?? 'memory'}.`);
+  // The whole product on one machine: the database, and a worker ingesting the emulator.
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await ensureEmulatorSource(database.prisma, { endpoint: emulator.url, region: emulator.settings.region });
+  const settings = ingestSettingsFrom(config);
+  const stopWorker = new AbortController();
+  const worker = runWorker(database.prisma, {
+    owner: `start:${process.pid}`,
+    settings,
+    intervalMs: settings.intervalMs,
+    signal: stopWorker.signal,
+    log: (line) => console.log(`${new Date().toISOString()} ingest ${line}`),
+  });
+  console.log(
+    `Demo traffic flowing every ${ROUND_INTERVAL_MS / 1000} s, ingested into ${database.embedded ? 'the embedded PostgreSQL' : 'DATABASE_URL'}. ` +
+      `Try: npx lambdascope functions. Ctrl-C stops everything; the data stays in ${emulator.settings.dataDir ?? 'memory'}.`,
+  );
   let round = 0;
   let running = true;
   const loop = (async () => {
@@ -49,7 +70,9 @@ export async function runDemoCommand(argv: string[], mode: { keepRunning: boolea
   })();
   await untilStopped(emulator, () => {
     running = false;
+    stopWorker.abort();
   });
-  await loop.catch(() => undefined);
+  await Promise.allSettled([loop, worker]);
+  await database.close();
   return 0;
 }

@@ -18,6 +18,9 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const password = readOrCreatePassword(`${options.dataDir}.password`);
+  const connectionString = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`;
+  // Already running (`npm start` holds it while `lambdascope functions` asks): share it, leave it running.
+  if (isServerRunning(options.dataDir)) return { connectionString, stop: async () => undefined };
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -37,10 +40,7 @@ export async function startEmbeddedPostgres(options: {
     // Present from an earlier run: that is the point of keeping the data.
     if (!/already exists/.test(String(error))) throw error;
   });
-  return {
-    connectionString: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`,
-    stop: () => server.stop(),
-  };
+  return { connectionString, stop: () => server.stop() };
 }
 
 const hookedEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
@@ -60,6 +60,20 @@ async function loadEmbeddedPostgres() {
     }
   }
   return EmbeddedPostgres;
+}
+
+/** A live postmaster owns the data directory: its pid is the first line of postmaster.pid. */
+function isServerRunning(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The superuser password is made once and kept beside the data, readable by its owner only. */

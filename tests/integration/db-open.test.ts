@@ -48,6 +48,11 @@ test('without DATABASE_URL: an embedded PostgreSQL whose data is still there nex
     const second = await openDatabase(config);
     try {
       expect((await second.prisma.source.findMany()).map((source) => source.name)).toEqual(['kept']);
+      // A second process of the same data directory shares the running server; closing it leaves the server up.
+      const sharing = await openDatabase(config);
+      expect(sharing.connectionString).toBe(second.connectionString);
+      await sharing.close();
+      expect(await second.prisma.source.count()).toBe(1);
     } finally {
       await second.close();
     }

@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { openDatabase } from '../db/open-database';
-import { AppError } from '../errors';
 import { listFunctionSummaries, type FunctionSummaries, type FunctionSummary } from '../metrics/list-function-summaries';
 import { parseTimeRange } from '../metrics/parse-time-range';
 import { parseCommandFlags } from './parse-command-flags';
+import { runWithDatabase } from './run-with-database';
 
 const help = `Usage: lambdascope functions [--since 1h] [--until <time>] [--json]
 
@@ -31,22 +29,10 @@ export async function runFunctionsCommand(argv: string[]): Promise<number> {
   });
   if (parsed.kind === 'exit') return parsed.code;
   const { range, json } = parsed.options;
-  try {
-    const database = await openDatabase(loadConfig());
-    try {
-      const summaries = await listFunctionSummaries(database.prisma, range);
-      console.log(json ? JSON.stringify(summaries, null, 2) : formatSummaries(summaries));
-      return 0;
-    } finally {
-      await database.close();
-    }
-  } catch (error) {
-    if (error instanceof AppError || error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  return runWithDatabase(async (prisma) => {
+    const summaries = await listFunctionSummaries(prisma, range);
+    return json ? JSON.stringify(summaries, null, 2) : formatSummaries(summaries);
+  });
 }
 
 const columns: Array<[heading: string, cell: (summary: FunctionSummary) => string]> = [

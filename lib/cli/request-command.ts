@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { openDatabase } from '../db/open-database';
-import { AppError } from '../errors';
 import type { LogLine } from '../metrics/assign-log-lines';
 import { getRequestInvestigation, type AttemptInvestigation, type RequestInvestigation } from '../metrics/get-request-investigation';
 import { parseCommandFlags } from './parse-command-flags';
+import { runWithDatabase } from './run-with-database';
 
 const help = `Usage: lambdascope request <requestId> [--json]
 
@@ -32,22 +30,10 @@ export async function runRequestCommand(argv: string[]): Promise<number> {
   });
   if (parsed.kind === 'exit') return parsed.code;
   const { requestId, json } = parsed.options;
-  try {
-    const database = await openDatabase(loadConfig());
-    try {
-      const investigation = await getRequestInvestigation(database.prisma, requestId);
-      console.log(json ? JSON.stringify(investigation, null, 2) : formatInvestigation(investigation));
-      return 0;
-    } finally {
-      await database.close();
-    }
-  } catch (error) {
-    if (error instanceof AppError || error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  return runWithDatabase(async (prisma) => {
+    const investigation = await getRequestInvestigation(prisma, requestId);
+    return json ? JSON.stringify(investigation, null, 2) : formatInvestigation(investigation);
+  });
 }
 
 function formatInvestigation(investigation: RequestInvestigation): string {

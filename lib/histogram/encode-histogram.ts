@@ -29,6 +29,9 @@ export function decodeHistogramBuckets(encoded: readonly number[]): DurationHist
     histogram.min = Math.min(histogram.min, bucketValue(index));
     histogram.max = Math.max(histogram.max, bucketValue(index));
   }
-  if (histogram.zeroCount > 0) histogram.min = 0;
+  if (histogram.zeroCount > 0) {
+    histogram.min = 0;
+    histogram.max = Math.max(histogram.max, 0);
+  }
   return histogram;
 }

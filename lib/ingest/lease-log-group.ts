@@ -32,3 +32,14 @@ export async function releaseLogGroup(prisma: PrismaClient, options: { id: numbe
            last_error = COALESCE(${options.error ?? null}, last_error)
      WHERE id = ${options.id} AND lease_owner = ${options.owner}`;
 }
+
+/**
+ * Frees every lease a worker holds on a source. Called as a cycle starts, when none of its lanes
+ * can be polling: a cycle cut short (the database restarting) leaves leases it could not release,
+ * and the worker would otherwise wait out its own leases before going on.
+ */
+export async function releaseOwnLeases(prisma: PrismaClient, options: { sourceId: number; owner: string }): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE log_group_states SET lease_owner = NULL, lease_expires_at = NULL
+     WHERE source_id = ${options.sourceId} AND lease_owner = ${options.owner}`;
+}

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../db/create-prisma-client';
 import { clientsForSource } from './clients-for-source';
 import { discoverFunctions, type DiscoveryResult } from './discover-functions';
-import { leaseNextLogGroup, releaseLogGroup } from './lease-log-group';
+import { leaseNextLogGroup, releaseLogGroup, releaseOwnLeases } from './lease-log-group';
 import { pollFunctionMetrics } from './poll-function-metrics';
 import { pollLogGroup } from './poll-log-group';
 import { takeRateLimitSlot } from './take-rate-limit-slot';
@@ -33,6 +33,7 @@ export async function runIngestCycle(
 ): Promise<CycleResult> {
   const now = options.now ?? Date.now;
   const source = await prisma.source.findUniqueOrThrow({ where: { id: options.sourceId } });
+  await releaseOwnLeases(prisma, { sourceId: source.id, owner: options.owner });
   const clients = clientsForSource(source);
   const discovery = await discoverFunctions(prisma, {
     sourceId: source.id,

@@ -4,6 +4,7 @@ import { migrateDatabase } from '../../lib/db/migrate-database';
 import type { LogRecord } from '../../lib/lambda-logs/log-record';
 import type { StoredEventInput } from '../../lib/store/store-types';
 import { writeLogBatch } from '../../lib/store/write-log-batch';
+import { recountRollups, storedRollups } from '../support/recount-rollups';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
@@ -65,23 +66,9 @@ async function rollups(functionId: number) {
   }));
 }
 
-/** The invariant: rollups equal a recount from the stored attempts. */
+/** The invariant: rollups equal a recount from the stored attempts; histograms count every finished attempt. */
 async function expectRollupsToMatchRecount(functionId: number) {
-  const recount = await prisma.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT to_char(date_trunc('minute', started_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"') AS minute,
-           count(*)::int AS invocations,
-           count(*) FILTER (WHERE status <> 'success')::int AS errors,
-           count(*) FILTER (WHERE status = 'timeout')::int AS timeouts,
-           count(*) FILTER (WHERE status = 'out_of_memory')::int AS "outOfMemory",
-           count(*) FILTER (WHERE cold_start)::int AS "coldStarts",
-           count(*) FILTER (WHERE attempt_number > 1)::int AS retries,
-           COALESCE(sum(duration_ms), 0)::float8 AS "durationSumMs"
-      FROM (SELECT *, row_number() OVER (PARTITION BY request_id ORDER BY started_at) AS attempt_number
-              FROM attempts WHERE function_id = ${functionId}) finished
-     WHERE status <> 'running'
-     GROUP BY 1 ORDER BY 1`;
-  const stored = (await rollups(functionId)).filter((row) => row.invocations > 0);
-  expect(stored).toEqual(recount);
+  expect(await storedRollups(prisma, functionId)).toEqual(await recountRollups(prisma, functionId));
   const histograms = await prisma.functionMinute.findMany({ where: { functionId } });
   for (const row of histograms) {
     const counted = row.durationHistogram.filter((_, index) => index > 0 && index % 2 === 0).reduce((sum, count) => sum + count, 0);

@@ -28,3 +28,11 @@ test('percentiles of decoded and merged minutes stay within the accuracy of the 
     expect(Math.abs(estimate - exact) / exact).toBeLessThanOrEqual(RELATIVE_ACCURACY + 1e-9);
   }
 });
+
+test('a minute of only zero durations answers 0 for every percentile', () => {
+  const histogram = createHistogram();
+  addSample(histogram, 0);
+  addSample(histogram, 0);
+  const decoded = decodeHistogramBuckets(encodeHistogramBuckets(histogram));
+  expect([50, 95, 99, 100].map((percentile) => histogramPercentile(decoded, percentile))).toEqual([0, 0, 0, 0]);
+});

@@ -6,7 +6,8 @@ export function ingestSettingsFrom(config: AppConfig): IngestSettings & { interv
   return {
     backfillMs: config.LAMBDASCOPE_INGEST_BACKFILL_HOURS * 3_600_000,
     overlapMs: config.LAMBDASCOPE_INGEST_OVERLAP_SECONDS * 1000,
-    leaseMs: 5 * 60_000,
+    // Renewed before every page: a worker that dies holds its groups for moments only.
+    leaseMs: 30_000,
     metricsLookbackMs: 30 * 60_000,
     parallelism: config.LAMBDASCOPE_INGEST_PARALLELISM,
     logsCallsPerSecond: config.LAMBDASCOPE_LOGS_RATE_LIMIT,

@@ -43,3 +43,15 @@ export async function releaseOwnLeases(prisma: PrismaClient, options: { sourceId
     UPDATE log_group_states SET lease_owner = NULL, lease_expires_at = NULL
      WHERE source_id = ${options.sourceId} AND lease_owner = ${options.owner}`;
 }
+
+/**
+ * Extends a lease before the next page; false when it was lost (it ran out and another worker took
+ * the group), and the poller should stop. Short leases renewed per page mean a killed worker holds
+ * its groups only for moments.
+ */
+export async function renewLease(prisma: PrismaClient, options: { id: number; owner: string; leaseMs: number }): Promise<boolean> {
+  const renewed = await prisma.$executeRaw`
+    UPDATE log_group_states SET lease_expires_at = now() + ${options.leaseMs} * interval '1 millisecond'
+     WHERE id = ${options.id} AND lease_owner = ${options.owner}`;
+  return renewed === 1;
+}

@@ -25,6 +25,8 @@ export async function pollLogGroup(
     now: number;
     /** Waits for a slot under the account's FilterLogEvents quota before each call. */
     beforeCall?: () => Promise<void>;
+    /** Extends this worker's lease before each page after the first; false: the lease was lost, stop. */
+    renewLease?: () => Promise<boolean>;
   },
 ): Promise<PollResult> {
   const { group } = options;
@@ -34,6 +36,7 @@ export async function pollLogGroup(
   let nextToken: string | undefined;
   let newest = Number(group.checkpointMs);
   do {
+    if (result.pages > 0 && options.renewLease && !(await options.renewLease())) break;
     await options.beforeCall?.();
     const page = await options.logs.send(
       new FilterLogEventsCommand({ logGroupName: group.logGroupName, startTime, endTime, ...(nextToken ? { nextToken } : {}) }),

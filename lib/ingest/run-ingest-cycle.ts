@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../db/create-prisma-client';
 import { clientsForSource } from './clients-for-source';
 import { discoverFunctions, type DiscoveryResult } from './discover-functions';
-import { leaseNextLogGroup, releaseLogGroup, releaseOwnLeases } from './lease-log-group';
+import { leaseNextLogGroup, releaseLogGroup, releaseOwnLeases, renewLease } from './lease-log-group';
 import { pollFunctionMetrics } from './poll-function-metrics';
 import { pollLogGroup } from './poll-log-group';
 import { takeRateLimitSlot } from './take-rate-limit-slot';
@@ -62,6 +62,7 @@ export async function runIngestCycle(
           overlapMs: options.settings.overlapMs,
           now: now(),
           beforeCall,
+          renewLease: () => renewLease(prisma, { id: group.id, owner: options.owner, leaseMs: options.settings.leaseMs }),
         });
         result.logGroups += 1;
         result.events += polled.events;

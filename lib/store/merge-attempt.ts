@@ -16,7 +16,12 @@ type AttemptRow = AttemptFacts & {
   errorStack: string | null;
 };
 
-export type MergedAttempt = { before: AttemptFacts | null; after: AttemptFacts; isRetry: boolean };
+/**
+ * `isRetry`: an attempt of the same request started earlier. `displacedFirst`: a stored attempt that
+ * counted as its request's first, until this one turned out to start before it (attempts can arrive
+ * out of order across batches); it is a retry now.
+ */
+export type MergedAttempt = { before: AttemptFacts | null; after: AttemptFacts; isRetry: boolean; displacedFirst: AttemptFacts | null };
 
 /**
  * Writes one fragment into its attempt, locked for the rest of the transaction: a fragment with a
@@ -26,13 +31,20 @@ export type MergedAttempt = { before: AttemptFacts | null; after: AttemptFacts; 
 export async function mergeAttempt(tx: Transaction, functionId: number, fragment: AttemptFragment): Promise<MergedAttempt> {
   const existing = await findAttempt(tx, functionId, fragment);
   if (!existing) {
-    const earlier = await tx.attempt.count({ where: { functionId, requestId: fragment.requestId } });
+    const startedAt = new Date(fragment.startedAt ?? estimatedStart(fragment));
+    const earlier = await countEarlierAttempts(tx, functionId, fragment.requestId, startedAt);
+    const [displaced] =
+      earlier === 0
+        ? await tx.$queryRaw<RawAttemptRow[]>`
+            SELECT * FROM attempts WHERE function_id = ${functionId} AND request_id = ${fragment.requestId}
+             ORDER BY started_at ASC LIMIT 1 FOR UPDATE`
+        : [];
     const created = await tx.attempt.create({
       data: {
         functionId,
         requestId: fragment.requestId,
         logStreamName: fragment.logStreamName,
-        startedAt: new Date(fragment.startedAt ?? estimatedStart(fragment)),
+        startedAt,
         startedAtEstimated: fragment.startedAt === undefined,
         status: fragment.status,
         endedAt: fragment.endedAt === undefined ? null : new Date(fragment.endedAt),
@@ -51,7 +63,12 @@ export async function mergeAttempt(tx: Transaction, functionId: number, fragment
         errorStack: fragment.errorStack ?? null,
       },
     });
-    return { before: null, after: factsOf({ ...created, status: created.status as AttemptStatus }), isRetry: earlier > 0 };
+    return {
+      before: null,
+      after: factsOf({ ...created, status: created.status as AttemptStatus }),
+      isRetry: earlier > 0,
+      displacedFirst: displaced ? factsOf(fromRaw(displaced)) : null,
+    };
   }
   const status = mergeAttemptStatus(existing.status, fragment.status);
   const updated = await tx.attempt.update({
@@ -75,7 +92,15 @@ export async function mergeAttempt(tx: Transaction, functionId: number, fragment
       errorStack: existing.errorStack ?? fragment.errorStack ?? null,
     },
   });
-  return { before: factsOf(existing), after: factsOf({ ...updated, status: updated.status as AttemptStatus }), isRetry: false };
+  // Only a running attempt that now finishes is counted here, and then it needs to know its rank.
+  const isRetry = existing.status === 'running' && status !== 'running'
+    ? (await countEarlierAttempts(tx, functionId, fragment.requestId, updated.startedAt)) > 0
+    : false;
+  return { before: factsOf(existing), after: factsOf({ ...updated, status: updated.status as AttemptStatus }), isRetry, displacedFirst: null };
+}
+
+function countEarlierAttempts(tx: Transaction, functionId: number, requestId: string, startedAt: Date): Promise<number> {
+  return tx.attempt.count({ where: { functionId, requestId, startedAt: { lt: startedAt } } });
 }
 
 async function findAttempt(tx: Transaction, functionId: number, fragment: AttemptFragment): Promise<AttemptRow | null> {

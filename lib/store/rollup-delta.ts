@@ -76,3 +76,22 @@ export function rollupDelta(before: AttemptFacts | null, after: AttemptFacts, is
     lateReport || delta.errors !== 0 || delta.timeouts !== 0 || delta.outOfMemory !== 0 || delta.coldStarts !== 0;
   return changed ? delta : null;
 }
+
+/** A finished attempt that counted as its request's first becomes a retry: one more retry in its minute. */
+export function displacedFirstDelta(displaced: AttemptFacts): RollupDelta | null {
+  if (displaced.status === 'running') return null;
+  return {
+    minute: new Date(Math.floor(displaced.startedAt.getTime() / 60_000) * 60_000),
+    invocations: 0,
+    errors: 0,
+    timeouts: 0,
+    outOfMemory: 0,
+    coldStarts: 0,
+    retries: 1,
+    durationSumMs: 0,
+    billedGbSeconds: 0,
+    initDurationSumMs: 0,
+    maxMemoryUsedMB: 0,
+    durations: [],
+  };
+}

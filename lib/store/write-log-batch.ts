@@ -4,7 +4,7 @@ import { applyRollupDeltas } from './apply-rollup-deltas';
 import { insertRawEvents } from './insert-raw-events';
 import { mergeAttempt } from './merge-attempt';
 import { refreshInvocations } from './refresh-invocations';
-import { rollupDelta, type RollupDelta } from './rollup-delta';
+import { displacedFirstDelta, rollupDelta, type RollupDelta } from './rollup-delta';
 import type { StoredEventInput } from './store-types';
 
 /** The first key of the two-key advisory locks this module takes (distinct from Prisma's migration lock). */
@@ -39,14 +39,17 @@ export async function writeLogBatch(prisma: PrismaClient, batch: LogBatch): Prom
       for (const [functionId, events] of groupByFunction(freshEvents)) {
         const deltas: RollupDelta[] = [];
         const requestIds = new Set<string>();
-        // Streams and start times in a stable order: concurrent writers lock attempts alike.
+        // In start order, so a request's first attempt is met before its retries (ties by stream: a
+        // stable order, so writers lock alike).
         const fragments = assembleAttempts(events).sort(
-          (a, b) => a.logStreamName.localeCompare(b.logStreamName) || (a.startedAt ?? 0) - (b.startedAt ?? 0),
+          (a, b) => (a.startedAt ?? a.endedAt ?? 0) - (b.startedAt ?? b.endedAt ?? 0) || a.logStreamName.localeCompare(b.logStreamName),
         );
         for (const fragment of fragments) {
           const merged = await mergeAttempt(tx, functionId, fragment);
           const delta = rollupDelta(merged.before, merged.after, merged.isRetry);
           if (delta) deltas.push(delta);
+          const displaced = merged.displacedFirst && displacedFirstDelta(merged.displacedFirst);
+          if (displaced) deltas.push(displaced);
           requestIds.add(fragment.requestId);
           attemptsTouched += 1;
         }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../../lib/db/create-prisma-client';
 import { migrateDatabase } from '../../lib/db/migrate-database';
 import type { LogRecord } from '../../lib/lambda-logs/log-record';
@@ -165,3 +165,30 @@ test('concurrent writers of overlapping batches: every event once, rollups equal
   expect(await prisma.attempt.count({ where: { functionId: fn.functionId } })).toBe(120);
   await expectRollupsToMatchRecount(fn.functionId);
 });
+
+describe('a retry counts in its own minute, whatever order its attempts arrive in', () => {
+  const original = (stream: string): Line[] => [[stream, T + 1_000, start('ordered')], [stream, T + 1_100, report('ordered', { status: 'error', errorType: 'Runtime.ExitError' })]];
+  const retry = (stream: string): Line[] => [[stream, T + 125_000, start('ordered')], [stream, T + 125_100, report('ordered')]];
+
+  test.each([
+    ['one batch, the retry’s stream sorting first', (fn: number) => [events(fn, [...original('z-first-env'), ...retry('a-second-env')])]],
+    ['the retry a batch before its original', (fn: number) => [events(fn, retry('a-second-env')), events(fn, original('z-first-env'))]],
+    [
+      'the retry’s START and REPORT in different batches',
+      (fn: number) => [events(fn, [...original('z-first-env'), [...retry('a-second-env')][0] as Line]), events(fn, [[...retry('a-second-env')][1] as Line])],
+    ],
+  ])('%s', async (_case, batches) => {
+    const fn = await createFunction(uniqueFunctionName('store-order'));
+    for (const batch of batches(fn.functionId)) await write(fn, batch);
+    const rows = await rollups(fn.functionId);
+    expect(rows.map((row) => [row.minute, row.invocations, row.retries])).toEqual([
+      [new Date(T).toISOString(), 1, 0],
+      [new Date(T + 120_000).toISOString(), 1, 1],
+    ]);
+    await expectRollupsToMatchRecount(fn.functionId);
+  });
+});
+
+function uniqueFunctionName(prefix: string): string {
+  return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+}

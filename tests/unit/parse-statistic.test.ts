@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { computeStatistic } from '@/lib/emulator/metrics/compute-statistic';
-import { addSample, createHistogram } from '@/lib/emulator/metrics/duration-histogram';
+import { addSample, createHistogram } from '@/lib/histogram/duration-histogram';
 import { parseStatistic } from '@/lib/emulator/metrics/parse-statistic';
 
 describe('parseStatistic', () => {

@@ -2,9 +2,11 @@ import { assembleAttempts } from '../ingest/assemble-attempts';
 import type { PrismaClient } from '../db/create-prisma-client';
 import { applyRollupDeltas } from './apply-rollup-deltas';
 import { insertRawEvents } from './insert-raw-events';
-import { mergeAttempt } from './merge-attempt';
+import { insertAttempts } from './insert-attempts';
+import { lockAttempts } from './lock-attempts';
+import { planAttemptWrites } from './plan-attempt-writes';
 import { refreshInvocations } from './refresh-invocations';
-import { displacedFirstDelta, rollupDelta, type RollupDelta } from './rollup-delta';
+import { updateAttempts } from './update-attempts';
 import type { StoredEventInput } from './store-types';
 
 /** The first key of the two-key advisory locks this module takes (distinct from Prisma's migration lock). */
@@ -37,24 +39,17 @@ export async function writeLogBatch(prisma: PrismaClient, batch: LogBatch): Prom
       const freshEvents = batch.events.filter((event) => fresh.has(event.eventId));
       let attemptsTouched = 0;
       for (const [functionId, events] of groupByFunction(freshEvents)) {
-        const deltas: RollupDelta[] = [];
-        const requestIds = new Set<string>();
         // In start order, so a request's first attempt is met before its retries (ties by stream: a
         // stable order, so writers lock alike).
         const fragments = assembleAttempts(events).sort(
           (a, b) => (a.startedAt ?? a.endedAt ?? 0) - (b.startedAt ?? b.endedAt ?? 0) || a.logStreamName.localeCompare(b.logStreamName),
         );
-        for (const fragment of fragments) {
-          const merged = await mergeAttempt(tx, functionId, fragment);
-          const delta = rollupDelta(merged.before, merged.after, merged.isRetry);
-          if (delta) deltas.push(delta);
-          const displaced = merged.displacedFirst && displacedFirstDelta(merged.displacedFirst);
-          if (displaced) deltas.push(displaced);
-          requestIds.add(fragment.requestId);
-          attemptsTouched += 1;
-        }
-        await refreshInvocations(tx, functionId, [...requestIds].sort());
-        await applyRollupDeltas(tx, functionId, deltas);
+        const plan = planAttemptWrites(fragments, await lockAttempts(tx, functionId, fragments));
+        await insertAttempts(tx, functionId, plan.inserts);
+        await updateAttempts(tx, plan.updates);
+        attemptsTouched += fragments.length;
+        await refreshInvocations(tx, functionId, plan.requestIds);
+        await applyRollupDeltas(tx, functionId, plan.deltas);
       }
       await tx.$executeRaw`
         UPDATE log_group_states SET

@@ -173,11 +173,25 @@ async function storedCount(databaseUrl: string): Promise<number> {
   }
 }
 
-async function waitUntilComplete(databaseUrl: string, timeoutMs: number): Promise<void> {
+/** Every source event stored, and a cycle finished since `since` (so the worker is up and its handlers set). */
+async function waitUntilComplete(databaseUrl: string, timeoutMs: number, since = new Date()): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await storedCount(databaseUrl)) < sourceEventIds.size) {
+  while ((await storedCount(databaseUrl)) < sourceEventIds.size || !(await polledSince(databaseUrl, since))) {
     if (Date.now() > deadline) throw new Error(`ingest not complete after ${timeoutMs} ms: ${await storedCount(databaseUrl)} of ${sourceEventIds.size}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function polledSince(databaseUrl: string, since: Date): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ polled: boolean }>('SELECT bool_and(last_polled_at > $1) AS polled FROM log_group_states', [since]);
+    return rows[0]?.polled === true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -205,8 +219,14 @@ test('kill -9 the worker at ten random moments, restarting it each time: every e
   const random = seededRandom(42);
   const progress: number[] = [];
   for (let kill = 0; kill < 10; kill += 1) {
+    const before = await storedCount(databaseUrl);
     const worker = startWorker(databaseUrl);
-    await new Promise((resolve) => setTimeout(resolve, 1_500 + random() * 2_500));
+    // Kill mid-write: once this worker has stored something (or after 10 s), at a random moment soon after.
+    for (let waited = 0; waited < 10_000 && (await storedCount(databaseUrl)) === before && before < sourceEventIds.size; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // The first kill lands as soon as progress shows, so at least one is mid-ingest at any size.
+    await new Promise((resolve) => setTimeout(resolve, kill === 0 ? 0 : random() * 1_500));
     worker.kill('SIGKILL');
     await stopped(worker);
     progress.push(await storedCount(databaseUrl));

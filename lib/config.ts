@@ -28,6 +28,9 @@ const environmentSchema = z.object({
   LAMBDASCOPE_INGEST_PARALLELISM: z.coerce.number().int().min(1).max(64).default(4),
   /** FilterLogEvents calls per second per account and region, shared by every worker (AWS's quota is 5). */
   LAMBDASCOPE_LOGS_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  LAMBDASCOPE_RETENTION_RAW_EVENTS_DAYS: z.coerce.number().positive().max(3650).default(7),
+  LAMBDASCOPE_RETENTION_ATTEMPTS_DAYS: z.coerce.number().positive().max(3650).default(30),
+  LAMBDASCOPE_RETENTION_ROLLUPS_DAYS: z.coerce.number().positive().max(3650).default(396),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
 });
 

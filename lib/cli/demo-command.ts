@@ -52,6 +52,7 @@ export async function runDemoCommand(argv: string[], mode: { keepRunning: boolea
     owner: `start:${process.pid}`,
     settings,
     intervalMs: settings.intervalMs,
+    retention: settings.retention,
     signal: stopWorker.signal,
     log: (line) => console.log(`${new Date().toISOString()} ingest ${line}`),
   });

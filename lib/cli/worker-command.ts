@@ -31,6 +31,7 @@ export async function runWorkerCommand(argv: string[]): Promise<number> {
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       settings,
       intervalMs: settings.intervalMs,
+    retention: settings.retention,
       signal: stop.signal,
       once: parsed.options.once,
       log: (line) => console.log(`${new Date().toISOString()} ${line}`),

@@ -1,5 +1,8 @@
 import type { PrismaClient } from '../db/create-prisma-client';
+import { deleteExpiredRows, type RetentionPolicy } from '../store/delete-expired-rows';
 import { runIngestCycle, type CycleResult, type IngestSettings } from './run-ingest-cycle';
+
+const RETENTION_INTERVAL_MS = 3_600_000;
 
 export type WorkerOptions = {
   /** This worker's name in leases: unique per process. */
@@ -9,6 +12,8 @@ export type WorkerOptions = {
   signal: AbortSignal;
   /** Stop after one pass over every source. */
   once?: boolean;
+  /** Deletes what outlived its retention, as the worker starts and then hourly. */
+  retention?: RetentionPolicy;
   log?: (line: string) => void;
 };
 
@@ -18,7 +23,17 @@ export type WorkerOptions = {
  * worker recovers by itself, and checkpoints mean nothing is lost meanwhile.
  */
 export async function runWorker(prisma: PrismaClient, options: WorkerOptions): Promise<void> {
+  let lastRetention = 0;
   while (!options.signal.aborted) {
+    if (options.retention && Date.now() - lastRetention >= RETENTION_INTERVAL_MS) {
+      lastRetention = Date.now();
+      try {
+        const deleted = await deleteExpiredRows(prisma, { policy: options.retention, now: Date.now() });
+        options.log?.(`retention: deleted ${deleted.rawEvents} raw events, ${deleted.attempts} attempts, ${deleted.invocations} invocations, ${deleted.minutes} rollup minutes`);
+      } catch (error) {
+        options.log?.(`retention failed, retrying next hour: ${(error as Error).message}`);
+      }
+    }
     let sources: Array<{ id: number; name: string }> = [];
     try {
       // Push-only sources (kind 'firehose') have nothing to poll and no credentials to poll with.

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '../../lib/db/create-prisma-client';
+import { migrateDatabase } from '../../lib/db/migrate-database';
+import { deleteExpiredRows } from '../../lib/store/delete-expired-rows';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+const now = Date.UTC(2026, 10, 22, 12, 0, 0);
+const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+
+beforeAll(async () => {
+  database = await createTestDatabase('retention');
+  await migrateDatabase(database.url);
+  prisma = createPrismaClient(database.url);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await database?.drop();
+});
+
+test('each kind of row is kept for its own retention, deleted in bounded batches', async () => {
+  const source = await prisma.source.create({ data: { name: 'retention', kind: 'emulator', region: 'us-east-1' } });
+  const fn = await prisma.lambdaFunction.create({
+    data: { sourceId: source.id, name: 'kept', arn: 'arn', memorySizeMB: 128, timeoutSeconds: 3, logGroupName: '/aws/lambda/kept' },
+  });
+  const ages = [1, 6, 8, 20, 29, 31, 40, 390, 400];
+  await prisma.rawEvent.createMany({
+    data: ages.map((age, index) => ({ sourceId: source.id, eventId: `e${index}`, logGroupName: 'g', logStreamName: 's', functionId: fn.id, timestamp: daysAgo(age), kind: 'plain', message: 'x' })),
+  });
+  await prisma.attempt.createMany({
+    data: ages.map((age, index) => ({ functionId: fn.id, requestId: `r${index}`, logStreamName: 's', startedAt: daysAgo(age), status: 'success' })),
+  });
+  await prisma.invocation.createMany({
+    data: ages.map((age, index) => ({ functionId: fn.id, requestId: `r${index}`, attemptCount: 1, firstStartAt: daysAgo(age), finalStatus: 'success' })),
+  });
+  await prisma.functionMinute.createMany({ data: ages.map((age) => ({ functionId: fn.id, minute: daysAgo(age), invocations: 1, durationHistogram: [0] })) });
+  await prisma.functionMetricMinute.createMany({ data: ages.map((age) => ({ functionId: fn.id, minute: daysAgo(age), throttles: 1 })) });
+
+  // A batch of 2 rows: several bounded DELETEs per table instead of one.
+  const deleted = await deleteExpiredRows(prisma, { policy: { rawEventsDays: 7, attemptsDays: 30, rollupsDays: 396 }, now, batchSize: 2 });
+  expect(deleted).toEqual({ rawEvents: 7, attempts: 4, invocations: 4, minutes: 2 });
+  const remaining = async (rows: Promise<Array<{ at: Date }>>) => (await rows).map((row) => Math.round((now - row.at.getTime()) / 86_400_000)).sort((a, b) => a - b);
+  expect(await remaining(prisma.rawEvent.findMany().then((rows) => rows.map((row) => ({ at: row.timestamp }))))).toEqual([1, 6]);
+  expect(await remaining(prisma.attempt.findMany().then((rows) => rows.map((row) => ({ at: row.startedAt }))))).toEqual([1, 6, 8, 20, 29]);
+  expect(await remaining(prisma.invocation.findMany().then((rows) => rows.map((row) => ({ at: row.firstStartAt }))))).toEqual([1, 6, 8, 20, 29]);
+  expect(await remaining(prisma.functionMinute.findMany().then((rows) => rows.map((row) => ({ at: row.minute }))))).toEqual([1, 6, 8, 20, 29, 31, 40, 390]);
+  expect(await prisma.functionMetricMinute.count()).toBe(8);
+  expect(await prisma.lambdaFunction.count()).toBe(1);
+});

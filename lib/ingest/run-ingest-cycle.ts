@@ -29,19 +29,25 @@ export type CycleResult = DiscoveryResult & { logGroups: number; events: number;
  */
 export async function runIngestCycle(
   prisma: PrismaClient,
-  options: { sourceId: number; owner: string; settings: IngestSettings; now?: () => number },
+  options: {
+    sourceId: number;
+    owner: string;
+    settings: IngestSettings;
+    now?: () => number;
+    /** Discovery lists every function and asks each for its concurrency: a worker does it now and then, not every cycle. */
+    discover?: boolean;
+  },
 ): Promise<CycleResult> {
   const now = options.now ?? Date.now;
   const source = await prisma.source.findUniqueOrThrow({ where: { id: options.sourceId } });
   await releaseOwnLeases(prisma, { sourceId: source.id, owner: options.owner });
   const clients = clientsForSource(source);
-  const discovery = await discoverFunctions(prisma, {
-    sourceId: source.id,
-    lambda: clients.lambda,
-    now: now(),
-    backfillMs: options.settings.backfillMs,
-  });
+  const discovery: DiscoveryResult =
+    options.discover === false
+      ? { functions: 0, markedDeleted: 0, newLogGroups: 0 }
+      : await discoverFunctions(prisma, { sourceId: source.id, lambda: clients.lambda, now: now(), backfillMs: options.settings.backfillMs });
   const functions = await prisma.lambdaFunction.findMany({ where: { sourceId: source.id }, select: { id: true, name: true, deletedAt: true } });
+  if (options.discover === false) discovery.functions = functions.filter((fn) => fn.deletedAt === null).length;
   const functionIds = new Map(functions.map((fn) => [fn.name, fn.id]));
   const result: CycleResult = { ...discovery, logGroups: 0, events: 0, inserted: 0, metricMinutes: 0, errors: [] };
   const cycleStart = new Date(now());

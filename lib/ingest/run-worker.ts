@@ -3,6 +3,8 @@ import { deleteExpiredRows, type RetentionPolicy } from '../store/delete-expired
 import { runIngestCycle, type CycleResult, type IngestSettings } from './run-ingest-cycle';
 
 const RETENTION_INTERVAL_MS = 3_600_000;
+/** How often a worker lists a source's functions again (new functions, configuration, deletions). */
+const DISCOVERY_INTERVAL_MS = 60_000;
 
 export type WorkerOptions = {
   /** This worker's name in leases: unique per process. */
@@ -24,6 +26,7 @@ export type WorkerOptions = {
  */
 export async function runWorker(prisma: PrismaClient, options: WorkerOptions): Promise<void> {
   let lastRetention = 0;
+  const lastDiscovery = new Map<number, number>();
   while (!options.signal.aborted) {
     if (options.retention && Date.now() - lastRetention >= RETENTION_INTERVAL_MS) {
       lastRetention = Date.now();
@@ -44,7 +47,9 @@ export async function runWorker(prisma: PrismaClient, options: WorkerOptions): P
     for (const source of sources) {
       if (options.signal.aborted) break;
       try {
-        const result = await runIngestCycle(prisma, { sourceId: source.id, owner: options.owner, settings: options.settings });
+        const discover = Date.now() - (lastDiscovery.get(source.id) ?? 0) >= DISCOVERY_INTERVAL_MS;
+        const result = await runIngestCycle(prisma, { sourceId: source.id, owner: options.owner, settings: options.settings, discover });
+        if (discover) lastDiscovery.set(source.id, Date.now());
         options.log?.(describeCycle(source.name, result));
         if (result.errors.length === 0) await prisma.source.update({ where: { id: source.id }, data: { lastError: null } });
       } catch (error) {

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { deployFunction, invokeSync } from '../support/deploy-function';
 import { uniqueName } from '../support/function-zip';
+import { isRunning } from '../support/processes';
 import { sdkClients } from '../support/sdk-clients';
 
 const cli = path.resolve('bin/lambdascope.mjs');
@@ -32,15 +32,6 @@ async function startCli(args: string[]): Promise<{ url: string; output: () => st
     });
   });
   return { url, output: () => output };
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !['Z', 'X'].includes(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
-  } catch {
-    return false;
-  }
 }
 
 test('lambdascope emulator serves the APIs, logs each request, and Ctrl-C stops every environment', async () => {

@@ -1,18 +1,10 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { openDatabase } from '../../lib/db/open-database';
+import { freePort } from '../support/processes';
 import { createTestDatabase } from '../support/test-database';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 test('with DATABASE_URL: migrated, and Prisma reads and writes through the pg adapter', async () => {
   const database = await createTestDatabase('open');

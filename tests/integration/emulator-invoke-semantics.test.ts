@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   CreateAliasCommand,
   InvokeCommand,
@@ -14,6 +13,7 @@ import type { StoredDestinationRecord } from '../../lib/emulator/scheduler/desti
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/start-emulator';
 import { deployFunction, invokeSync, readGroupEvents, readLogEvents } from '../support/deploy-function';
 import { uniqueName } from '../support/function-zip';
+import { isRunning } from '../support/processes';
 import { sdkClients } from '../support/sdk-clients';
 
 /** A JSON-format log event: a platform record (`type`, `record`) or an application line. */
@@ -498,17 +498,6 @@ describe('bad input gets AWS-shaped errors', () => {
     expect(((await malformed.json()) as { Type: string }).Type).toBe('User');
   });
 });
-
-/** A killed process may linger as a zombie until something reaps it; only a live state counts. */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
 
 async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

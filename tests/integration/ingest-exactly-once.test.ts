@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateLogGroupCommand, CreateLogStreamCommand, FilterLogEventsCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -14,6 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/db/start
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/start-emulator';
 import { formatEnd, formatInitStart, formatReport, formatStart, formatTaskTimedOut } from '../../lib/emulator/runtime/platform-lines';
 import { functionZip, testRole } from '../support/function-zip';
+import { freePort } from '../support/processes';
 import { recountRollups, storedRollups } from '../support/recount-rollups';
 
 /** The issue's figure; a developer may run a smaller ingest locally. */
@@ -37,15 +37,6 @@ function seededRandom(seed: number) {
     state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
     return state / 2 ** 31;
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The lines of one attempt, as the emulator writes them: 4 events each, cold starts, errors and timeouts mixed in. */

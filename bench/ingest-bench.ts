@@ -7,10 +7,11 @@
  * Events are generated lazily and deterministically (seeded) for 50 functions — Node and Python,
  * Text and JSON log formats, cold starts, function errors, timeouts, OOM kills, crashes, failed
  * INITs, async retries under one request id — with the emulator's own line formats. They go in as
- * the poller sends them: one log group's FilterLogEvents page (10,000 events) per writeLogBatch.
+ * the worker stores them: one log group's FilterLogEvents page (10,000 events) per writeLogBatch,
+ * four log groups at a time (the worker's default LAMBDASCOPE_INGEST_PARALLELISM; --lanes 1 for one).
  * A fresh database is created, migrated, and dropped at the end (also on failure or Ctrl-C).
  *
- * Options: --events N (1,000,000) --batch N (10,000) --functions N (50) --seed N (1)
+ * Options: --events N (1,000,000) --batch N (10,000) --lanes N (4) --functions N (50) --seed N (1)
  *          --admin-url postgresql://… (postgresql://postgres@127.0.0.1:5432/postgres)
  */
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     batch: { type: 'string', default: '10000' },
+    lanes: { type: 'string', default: '4' },
     functions: { type: 'string', default: '50' },
     seed: { type: 'string', default: '1' },
     'admin-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
@@ -39,6 +41,8 @@ const EVENTS = positive('events', values.events);
 const BATCH = positive('batch', values.batch);
 const FUNCTIONS = positive('functions', values.functions);
 const SEED = positive('seed', values.seed);
+const LANES = positive('lanes', values.lanes);
+if (LANES > FUNCTIONS) throw new Error(`--lanes (${LANES}) cannot exceed --functions (${FUNCTIONS}): a lane holds one log group at a time`);
 const START_MS = Date.UTC(2026, 10, 22, 0, 0, 0);
 
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -51,7 +55,7 @@ const node = profiles.filter((profile) => profile.runtime === 'node').length;
 const json = profiles.filter((profile) => profile.logFormat === 'JSON').length;
 console.log(
   `bench:ingest — ${count(EVENTS)} events, ${FUNCTIONS} functions (${node} Node, ${FUNCTIONS - node} Python; ${json} JSON log format), ` +
-    `batches of ${count(BATCH)} (one log group's page each), seed ${SEED}`,
+    `batches of ${count(BATCH)} (one log group's page each), ${LANES} lane${LANES === 1 ? '' : 's'}, seed ${SEED}`,
 );
 
 const memory = startMemorySampler();
@@ -86,6 +90,7 @@ try {
     functions,
     events: EVENTS,
     batchSize: BATCH,
+    lanes: LANES,
     seed: SEED,
     startMs: START_MS,
     memory,
@@ -113,7 +118,7 @@ try {
   console.log('');
 
   const widths = [12, 14, 12, 14, 10, 10, 10];
-  console.log(pad(['events', 'parse+store', 'events/s', 'stretch ev/s', 'RSS', 'peak RSS', 'heap'], widths));
+  console.log(pad(['events', 'pipeline', 'events/s', 'stretch ev/s', 'RSS', 'peak RSS', 'heap'], widths));
   for (const point of pipeline.checkpoints as Checkpoint[]) {
     console.log(
       pad(
@@ -132,8 +137,9 @@ try {
   }
   console.log(`RSS before the first batch ${mb(rssBefore)}; peak over the run ${mb(memory.peak())}`);
   console.log(
-    `time: parse ${secs(pipeline.parseSeconds)}, writeLogBatch ${secs(pipeline.storeSeconds)} (of which assembleAttempts ≈ ${secs(pipeline.assembleSeconds)}, timed apart), ` +
-      `generation ${secs(pipeline.generateSeconds)} (stands in for reading pages: not counted), wall ${secs(pipeline.wallSeconds)}`,
+    `time: pipeline ${secs(pipeline.pipelineSeconds)} = wall ${secs(pipeline.wallSeconds)} − generation ${secs(pipeline.generateSeconds)} − assembleAttempts timed apart ${secs(pipeline.assembleSeconds)} ` +
+      `(generation stands in for reading pages: not counted); inside it parse ${secs(pipeline.parseSeconds)}, ` +
+      `writeLogBatch ${secs(pipeline.storeSeconds)} summed over ${LANES} lane${LANES === 1 ? '' : 's'}`,
   );
   console.log('');
 
@@ -147,11 +153,14 @@ try {
   console.log(pad(['total', count(copyRows), (copy.reduce((sum, table) => sum + table.bytes, 0) / 1024 / 1024).toFixed(1), copySeconds.toFixed(2), count(copyRows / copySeconds)], copyWidths));
   console.log('');
 
-  const pipelineRate = pipeline.events / (pipeline.parseSeconds + pipeline.storeSeconds);
+  const pipelineRate = pipeline.events / pipeline.pipelineSeconds;
   const copyRate = pipeline.events / copySeconds;
-  console.log(`pipeline (parse → assemble → store)  ${count(pipelineRate).padStart(12)} events/s`);
+  console.log(`pipeline (parse → assemble → store)  ${count(pipelineRate).padStart(12)} events/s  (${LANES} lane${LANES === 1 ? '' : 's'})`);
   console.log(`baseline COPY of the same rows        ${count(copyRate).padStart(12)} events/s  (${count(copyRows / copySeconds)} rows/s)`);
   console.log(`pipeline / COPY                       ${`${((100 * pipelineRate) / copyRate).toFixed(2)} %`.padStart(12)}  (target ≥ 50 %); peak RSS ${mb(memory.peak())}`);
+  // The conservative reading: generation overlaps database work in other lanes, so counting it all is a floor.
+  const wallRate = pipeline.events / pipeline.wallSeconds;
+  console.log(`the same, generation not taken off    ${`${((100 * wallRate) / copyRate).toFixed(2)} %`.padStart(12)}  (${count(wallRate)} events/s: a floor)`);
 } finally {
   memory.stop();
   await database.drop();

@@ -1,10 +1,10 @@
 import { FilterLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { PrismaClient } from '../db/create-prisma-client';
-import { parseLogEvent } from '../lambda-logs';
 import type { StoredEventInput } from '../store/store-types';
 import { writeLogBatch } from '../store/write-log-batch';
 import { findFunctionForStream } from './find-function-for-stream';
 import type { LeasedLogGroup } from './lease-log-group';
+import { understandEvent } from './understand-event';
 
 export type PollResult = { events: number; inserted: number; pages: number };
 
@@ -44,16 +44,11 @@ export async function pollLogGroup(
     nextToken = page.nextToken;
     const events: StoredEventInput[] = (page.events ?? []).flatMap((event) => {
       if (!event.eventId || event.timestamp === undefined || !event.logStreamName) return [];
-      const message = event.message ?? '';
       newest = Math.max(newest, event.timestamp);
       const functionName = findFunctionForStream({ logGroupName: group.logGroupName, logStreamName: event.logStreamName });
       return [
         {
-          eventId: event.eventId,
-          timestamp: event.timestamp,
-          logStreamName: event.logStreamName,
-          message,
-          record: parseLogEvent({ message, timestamp: event.timestamp }),
+          ...understandEvent({ eventId: event.eventId, timestamp: event.timestamp, logStreamName: event.logStreamName, message: event.message ?? '' }),
           functionId: functionName === null ? null : (options.functionIds.get(functionName) ?? null),
         },
       ];

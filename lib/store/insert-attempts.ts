@@ -1,33 +1,20 @@
-import { attemptColumns } from './attempt-columns';
+import { ATTEMPT_RECORD, attemptRecordsJson } from './attempt-columns';
 import type { AttemptValues } from './plan-attempt-writes';
 import type { Transaction } from './store-types';
 
 /**
  * Inserts a function's new attempts in one statement. The planner created them only where none
- * was stored under the caller's locks, so a conflict means a broken invariant: it aborts the batch.
+ * was stored under the caller's locks, so a unique violation means a broken invariant: it aborts
+ * the batch (a plain INSERT, since ON CONFLICT's speculative insertion would cost every row).
  */
 export async function insertAttempts(tx: Transaction, functionId: number, attempts: readonly AttemptValues[]): Promise<void> {
   if (attempts.length === 0) return;
-  const c = attemptColumns(attempts);
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+  await tx.$executeRaw`
     INSERT INTO attempts (function_id, request_id, log_stream_name, started_at, started_at_estimated, ended_at, status, version,
                           duration_ms, billed_duration_ms, memory_size_mb, max_memory_used_mb, init_duration_ms, restore_duration_ms,
                           cold_start, init_type, xray_trace_id, error_type, error_message, error_stack)
     SELECT ${functionId}, n.request_id, n.log_stream_name, n.started_at, n.started_at_estimated, n.ended_at, n.status, n.version,
            n.duration_ms, n.billed_duration_ms, n.memory_size_mb, n.max_memory_used_mb, n.init_duration_ms, n.restore_duration_ms,
            n.cold_start, n.init_type, n.xray_trace_id, n.error_type, n.error_message, n.error_stack
-      FROM unnest(
-        ${c.requestId}::text[], ${c.logStreamName}::text[], ${c.startedAt}::timestamptz[], ${c.startedAtEstimated}::boolean[],
-        ${c.endedAt}::timestamptz[], ${c.status}::text[], ${c.version}::text[], ${c.durationMs}::float8[], ${c.billedDurationMs}::int[],
-        ${c.memorySizeMB}::int[], ${c.maxMemoryUsedMB}::int[], ${c.initDurationMs}::float8[], ${c.restoreDurationMs}::float8[],
-        ${c.coldStart}::boolean[], ${c.initType}::text[], ${c.xrayTraceId}::text[], ${c.errorType}::text[], ${c.errorMessage}::text[],
-        ${c.errorStack}::text[]
-      ) AS n(request_id, log_stream_name, started_at, started_at_estimated, ended_at, status, version, duration_ms, billed_duration_ms,
-             memory_size_mb, max_memory_used_mb, init_duration_ms, restore_duration_ms, cold_start, init_type, xray_trace_id,
-             error_type, error_message, error_stack)
-    ON CONFLICT DO NOTHING
-    RETURNING id`;
-  if (rows.length !== attempts.length) {
-    throw new Error(`insertAttempts: ${attempts.length - rows.length} of ${attempts.length} attempts were already stored`);
-  }
+      FROM json_to_recordset(${attemptRecordsJson(attempts)}::json) AS n ${ATTEMPT_RECORD}`;
 }

@@ -1,11 +1,10 @@
-import { attemptColumns } from './attempt-columns';
+import { ATTEMPT_RECORD, attemptRecordsJson } from './attempt-columns';
 import type { StoredAttempt } from './plan-attempt-writes';
 import type { Transaction } from './store-types';
 
 /** Writes back, in one statement, stored attempts (already locked) as the planner left them. */
 export async function updateAttempts(tx: Transaction, attempts: readonly StoredAttempt[]): Promise<void> {
   if (attempts.length === 0) return;
-  const c = attemptColumns(attempts);
   await tx.$executeRaw`
     UPDATE attempts a SET
       started_at = u.started_at, started_at_estimated = u.started_at_estimated, ended_at = u.ended_at, status = u.status,
@@ -13,14 +12,6 @@ export async function updateAttempts(tx: Transaction, attempts: readonly StoredA
       max_memory_used_mb = u.max_memory_used_mb, init_duration_ms = u.init_duration_ms, restore_duration_ms = u.restore_duration_ms,
       cold_start = u.cold_start, init_type = u.init_type, xray_trace_id = u.xray_trace_id, error_type = u.error_type,
       error_message = u.error_message, error_stack = u.error_stack
-      FROM unnest(
-        ${attempts.map((attempt) => attempt.id)}::int[], ${c.startedAt}::timestamptz[], ${c.startedAtEstimated}::boolean[],
-        ${c.endedAt}::timestamptz[], ${c.status}::text[], ${c.version}::text[], ${c.durationMs}::float8[], ${c.billedDurationMs}::int[],
-        ${c.memorySizeMB}::int[], ${c.maxMemoryUsedMB}::int[], ${c.initDurationMs}::float8[], ${c.restoreDurationMs}::float8[],
-        ${c.coldStart}::boolean[], ${c.initType}::text[], ${c.xrayTraceId}::text[], ${c.errorType}::text[], ${c.errorMessage}::text[],
-        ${c.errorStack}::text[]
-      ) AS u(id, started_at, started_at_estimated, ended_at, status, version, duration_ms, billed_duration_ms, memory_size_mb,
-             max_memory_used_mb, init_duration_ms, restore_duration_ms, cold_start, init_type, xray_trace_id, error_type,
-             error_message, error_stack)
+      FROM json_to_recordset(${attemptRecordsJson(attempts)}::json) AS u ${ATTEMPT_RECORD}
      WHERE a.id = u.id`;
 }

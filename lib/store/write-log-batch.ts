@@ -36,7 +36,9 @@ export async function writeLogBatch(prisma: PrismaClient, batch: LogBatch): Prom
       // attempt's START and REPORT in two concurrent batches would otherwise both create it.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOG_GROUP_LOCK_SPACE}, hashtext(${`${batch.sourceId}:${batch.logGroupName}`}))`;
       const fresh = await insertRawEvents(tx, batch);
-      const freshEvents = batch.events.filter((event) => fresh.has(event.eventId));
+      const inserted = fresh.size;
+      // Each new event once, even if the batch carried it twice (deleted from `fresh` as it is taken).
+      const freshEvents = batch.events.filter((event) => fresh.delete(event.eventId));
       let attemptsTouched = 0;
       for (const [functionId, events] of groupByFunction(freshEvents)) {
         // In start order, so a request's first attempt is met before its retries (ties by stream: a
@@ -54,11 +56,11 @@ export async function writeLogBatch(prisma: PrismaClient, batch: LogBatch): Prom
       await tx.$executeRaw`
         UPDATE log_group_states SET
           checkpoint_ms = GREATEST(checkpoint_ms, ${BigInt(Math.floor(batch.checkpointMs))}),
-          events_ingested = events_ingested + ${fresh.size},
+          events_ingested = events_ingested + ${inserted},
           last_polled_at = now(),
           last_error = NULL
         WHERE id = ${batch.logGroupStateId}`;
-      return { inserted: fresh.size, duplicates: batch.events.length - fresh.size, attemptsTouched };
+      return { inserted, duplicates: batch.events.length - inserted, attemptsTouched };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

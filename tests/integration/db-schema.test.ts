@@ -22,7 +22,7 @@ type DmmfField = {
   relationOnDelete?: string;
 };
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
-type DmmfIndex = { model: string; type: 'id' | 'unique' | 'normal' | 'fulltext'; fields: Array<{ name: string }> };
+type DmmfIndex = { model: string; type: 'id' | 'unique' | 'normal' | 'fulltext'; algorithm?: string; fields: Array<{ name: string }> };
 type Dmmf = { datamodel: { models: DmmfModel[]; indexes: DmmfIndex[] } };
 
 const require = createRequire(import.meta.url);
@@ -107,22 +107,24 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     expect(actual).toEqual(expected);
   });
 
-  test.each(models.map((model) => [model.name, model] as const))('%s: primary key, unique and plain indexes', async (_name, model) => {
-    const { rows } = await client.query<{ unique: boolean; primary: boolean; columns: string[] }>(
-      `SELECT i.indisunique AS unique, i.indisprimary AS primary,
+  test.each(models.map((model) => [model.name, model] as const))('%s: primary key, unique and plain indexes, with their access method', async (_name, model) => {
+    const { rows } = await client.query<{ unique: boolean; primary: boolean; method: string; columns: string[] }>(
+      `SELECT i.indisunique AS unique, i.indisprimary AS primary, am.amname AS method,
               array_agg(a.attname::text ORDER BY k.ordinality) AS columns
          FROM pg_index i
+         JOIN pg_class c ON c.oid = i.indexrelid
+         JOIN pg_am am ON am.oid = c.relam
          CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality)
          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
         WHERE i.indrelid = $1::regclass
-        GROUP BY i.indexrelid, i.indisunique, i.indisprimary`,
+        GROUP BY i.indexrelid, i.indisunique, i.indisprimary, am.amname`,
       [`"${tableOf(model)}"`],
     );
-    const signature = (kind: string, columns: string[]) => `${kind}(${columns.join(",")})`;
-    const actual = rows.map((row) => signature(row.primary ? "id" : row.unique ? "unique" : "normal", row.columns)).sort();
+    const signature = (kind: string, method: string, columns: string[]) => `${kind} ${method}(${columns.join(",")})`;
+    const actual = rows.map((row) => signature(row.primary ? "id" : row.unique ? "unique" : "normal", row.method, row.columns)).sort();
     const expected = dmmf.datamodel.indexes
       .filter((index) => index.model === model.name)
-      .map((index) => signature(index.type, columnsOf(model, index.fields.map((field) => field.name))))
+      .map((index) => signature(index.type, (index.algorithm ?? 'BTree').toLowerCase(), columnsOf(model, index.fields.map((field) => field.name))))
       .sort();
     expect(actual).toEqual(expected);
   });

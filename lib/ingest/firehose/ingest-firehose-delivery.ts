@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../../db/create-prisma-client';
-import { parseLogEvent } from '../../lambda-logs';
 import type { StoredEventInput } from '../../store/store-types';
 import { writeLogBatch } from '../../store/write-log-batch';
 import { findFunctionForStream } from '../find-function-for-stream';
+import { understandEvent } from '../understand-event';
 import { createUnknownFunctions } from './create-unknown-functions';
 import type { FirehoseDelivery } from './decode-firehose-request';
 import { findOrCreateFirehoseSource } from './find-or-create-firehose-source';
@@ -24,7 +24,7 @@ export async function ingestFirehoseDelivery(
   for (const group of groupLogEvents(options.delivery.documents)) {
     const region = group.region ?? options.region;
     const source = await findOrCreateFirehoseSource(prisma, { account: group.account, region });
-    const parsed = group.events.map((event) => ({ ...event, record: parseLogEvent({ message: event.message, timestamp: event.timestamp }) }));
+    const parsed = group.events.map(understandEvent);
     const functionIds = await createUnknownFunctions(prisma, {
       sourceId: source.id,
       account: group.account,

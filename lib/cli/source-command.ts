@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/open-database';
 import { AppError } from '../errors';
+import { describeBackfill } from '../ingest/backfill-progress';
 import { testSourceConnection } from '../ingest/test-source-connection';
+import { listSourceHealth, type SourceHealth } from '../metrics/list-source-health';
 import { parseCommandFlags } from './parse-command-flags';
 
 const usage = `Usage: lambdascope source add --name <name> --emulator <url>
@@ -42,9 +44,9 @@ export async function runSourceCommand(argv: string[]): Promise<number> {
   const database = await openDatabase(loadConfig());
   try {
     if (parsed.options.action === 'list') {
-      const sources = await database.prisma.source.findMany({ orderBy: { id: 'asc' } });
+      const sources = await listSourceHealth(database.prisma, { now: Date.now() });
       if (parsed.options.json) console.log(JSON.stringify(sources, null, 2));
-      else for (const source of sources) console.log(`${source.id}\t${source.name}\t${source.kind}\t${source.region}\t${source.endpoint ?? ''}${source.lastError ? `\tlast error: ${source.lastError}` : ''}`);
+      else for (const source of sources) console.log(describeSource(source));
       return 0;
     }
     const flags = addSchema.safeParse(parsed.options);
@@ -78,4 +80,12 @@ export async function runSourceCommand(argv: string[]): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+function describeSource(source: SourceHealth): string {
+  const where = source.endpoint ?? source.region;
+  const lag = source.ingestLagMs === null ? '' : `, ${Math.round(source.ingestLagMs / 1000)} s behind`;
+  const failing = source.failingLogGroups.length > 0 ? `, ${source.failingLogGroups.length} log groups failing` : '';
+  const error = source.lastError ? `\tlast error: ${source.lastError}` : '';
+  return `${source.id}\t${source.name}\t${source.kind}\t${where}\t${source.logGroups} log groups${lag}, ${describeBackfill(source.backfill)}${failing}${error}`;
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/create-prisma-client';
+import type { BackfillState } from './backfill-progress';
 
-export type LeasedLogGroup = { id: number; logGroupName: string; checkpointMs: bigint };
+export type LeasedLogGroup = BackfillState & { id: number; logGroupName: string };
 
 /**
  * Takes the least recently polled log group of a source that no other worker holds, for `leaseMs`.
@@ -11,7 +12,7 @@ export async function leaseNextLogGroup(
   prisma: PrismaClient,
   options: { sourceId: number; owner: string; leaseMs: number; polledBefore: Date },
 ): Promise<LeasedLogGroup | null> {
-  const rows = await prisma.$queryRaw<Array<{ id: number; log_group_name: string; checkpoint_ms: bigint }>>`
+  const rows = await prisma.$queryRaw<LeasedRow[]>`
     UPDATE log_group_states SET lease_owner = ${options.owner},
            lease_expires_at = now() + ${options.leaseMs} * interval '1 millisecond'
      WHERE id = (
@@ -21,10 +22,32 @@ export async function leaseNextLogGroup(
           AND (last_polled_at IS NULL OR last_polled_at < ${options.polledBefore})
         ORDER BY last_polled_at NULLS FIRST, id
         LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING id, log_group_name, checkpoint_ms`;
+    RETURNING id, log_group_name, checkpoint_ms, events_ingested, backfill_start_ms, backfill_end_ms, backfill_started_at, backfill_done`;
   const row = rows[0];
-  return row ? { id: row.id, logGroupName: row.log_group_name, checkpointMs: row.checkpoint_ms } : null;
+  return row
+    ? {
+        id: row.id,
+        logGroupName: row.log_group_name,
+        checkpointMs: row.checkpoint_ms,
+        eventsIngested: row.events_ingested,
+        backfillStartMs: row.backfill_start_ms,
+        backfillEndMs: row.backfill_end_ms,
+        backfillStartedAt: row.backfill_started_at,
+        backfillDone: row.backfill_done,
+      }
+    : null;
 }
+
+type LeasedRow = {
+  id: number;
+  log_group_name: string;
+  checkpoint_ms: bigint;
+  events_ingested: bigint;
+  backfill_start_ms: bigint;
+  backfill_end_ms: bigint | null;
+  backfill_started_at: Date | null;
+  backfill_done: boolean;
+};
 
 export async function releaseLogGroup(prisma: PrismaClient, options: { id: number; owner: string; error?: string }): Promise<void> {
   await prisma.$executeRaw`

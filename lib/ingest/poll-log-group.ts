@@ -8,6 +8,9 @@ import { understandEvent } from './understand-event';
 
 export type PollResult = { events: number; inserted: number; pages: number };
 
+/** Where a poll stands after each stored page, for progress reports. */
+export type PolledPage = { group: LeasedLogGroup; checkpointMs: number; inserted: number };
+
 /**
  * Reads a log group from its checkpoint (minus an overlap window, for events CloudWatch delivers
  * late) up to now, every page, storing each page as one batch. The checkpoint becomes the window's
@@ -27,11 +30,12 @@ export async function pollLogGroup(
     beforeCall?: () => Promise<void>;
     /** Extends this worker's lease before each page after the first; false: the lease was lost, stop. */
     renewLease?: () => Promise<boolean>;
+    onPage?: (page: PolledPage) => void;
   },
 ): Promise<PollResult> {
-  const { group } = options;
-  const startTime = Math.max(0, Number(group.checkpointMs) - options.overlapMs);
+  const startTime = Math.max(0, Number(options.group.checkpointMs) - options.overlapMs);
   const endTime = options.now;
+  const group = await fixBackfillWindow(prisma, options.group, endTime);
   const result: PollResult = { events: 0, inserted: 0, pages: 0 };
   let nextToken: string | undefined;
   let newest = Number(group.checkpointMs);
@@ -65,6 +69,21 @@ export async function pollLogGroup(
     result.events += events.length;
     result.inserted += written.inserted;
     result.pages += 1;
+    options.onPage?.({ group, checkpointMs, inserted: result.inserted });
   } while (nextToken);
   return result;
+}
+
+/**
+ * A group's first poll fixes the end of its backfill window (the window is read up to this poll's
+ * "now"; later polls only follow new events) and when the backfill began: what progress is measured by.
+ */
+async function fixBackfillWindow(prisma: PrismaClient, group: LeasedLogGroup, endTime: number): Promise<LeasedLogGroup> {
+  if (group.backfillDone || group.backfillEndMs !== null) return group;
+  const startedAt = new Date();
+  await prisma.logGroupState.updateMany({
+    where: { id: group.id, backfillEndMs: null },
+    data: { backfillEndMs: BigInt(endTime), backfillStartedAt: startedAt },
+  });
+  return { ...group, backfillEndMs: BigInt(endTime), backfillStartedAt: startedAt };
 }

@@ -1,9 +1,10 @@
 import type { PrismaClient } from '../db/create-prisma-client';
+import { describeBackfill, summariseBackfill } from './backfill-progress';
 import { clientsForSource } from './clients-for-source';
 import { discoverFunctions, type DiscoveryResult } from './discover-functions';
 import { leaseNextLogGroup, releaseLogGroup, releaseOwnLeases, renewLease } from './lease-log-group';
 import { pollFunctionMetrics } from './poll-function-metrics';
-import { pollLogGroup } from './poll-log-group';
+import { pollLogGroup, type PolledPage } from './poll-log-group';
 import { takeRateLimitSlot } from './take-rate-limit-slot';
 
 export type IngestSettings = {
@@ -36,6 +37,8 @@ export async function runIngestCycle(
     now?: () => number;
     /** Discovery lists every function and asks each for its concurrency: a worker does it now and then, not every cycle. */
     discover?: boolean;
+    /** Backfill progress lines, at most one per log group every few seconds. */
+    log?: (line: string) => void;
   },
 ): Promise<CycleResult> {
   const now = options.now ?? Date.now;
@@ -54,6 +57,7 @@ export async function runIngestCycle(
   const beforeCall = async () => {
     await takeRateLimitSlot(prisma, { key: `FilterLogEvents:source:${source.id}`, perSecond: options.settings.logsCallsPerSecond });
   };
+  const reportBackfill = backfillReporter(options.log, now);
   // A few lanes, each leasing the next free group until none is left for this cycle.
   const lane = async () => {
     for (;;) {
@@ -69,6 +73,7 @@ export async function runIngestCycle(
           now: now(),
           beforeCall,
           renewLease: () => renewLease(prisma, { id: group.id, owner: options.owner, leaseMs: options.settings.leaseMs }),
+          onPage: reportBackfill,
         });
         result.logGroups += 1;
         result.events += polled.events;
@@ -92,4 +97,24 @@ export async function runIngestCycle(
     endTime: new Date(end + 60_000),
   });
   return result;
+}
+
+const BACKFILL_REPORT_INTERVAL_MS = 5_000;
+
+/** Logs a backfilling group's progress after a page: every few seconds, and once as it finishes. */
+function backfillReporter(log: ((line: string) => void) | undefined, now: () => number): ((page: PolledPage) => void) | undefined {
+  if (!log) return undefined;
+  const lastReport = new Map<number, number>();
+  return ({ group, checkpointMs, inserted }) => {
+    if (group.backfillDone || group.backfillEndMs === null) return;
+    const finished = checkpointMs >= Number(group.backfillEndMs);
+    const at = now();
+    if (!finished && at - (lastReport.get(group.id) ?? 0) < BACKFILL_REPORT_INTERVAL_MS) return;
+    lastReport.set(group.id, at);
+    const progress = summariseBackfill(
+      [{ ...group, checkpointMs: BigInt(checkpointMs), eventsIngested: group.eventsIngested + BigInt(inserted), backfillDone: finished }],
+      at,
+    );
+    log(`${group.logGroupName}: ${describeBackfill(progress)}`);
+  };
 }

@@ -48,7 +48,7 @@ export async function runWorker(prisma: PrismaClient, options: WorkerOptions): P
       if (options.signal.aborted) break;
       try {
         const discover = Date.now() - (lastDiscovery.get(source.id) ?? 0) >= DISCOVERY_INTERVAL_MS;
-        const result = await runIngestCycle(prisma, { sourceId: source.id, owner: options.owner, settings: options.settings, discover });
+        const result = await runIngestCycle(prisma, { sourceId: source.id, owner: options.owner, settings: options.settings, discover, log: options.log });
         if (discover) lastDiscovery.set(source.id, Date.now());
         options.log?.(describeCycle(source.name, result));
         if (result.errors.length === 0) await prisma.source.update({ where: { id: source.id }, data: { lastError: null } });

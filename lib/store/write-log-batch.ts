@@ -53,9 +53,14 @@ export async function writeLogBatch(prisma: PrismaClient, batch: LogBatch): Prom
         await refreshInvocations(tx, functionId, plan.requestIds);
         await applyRollupDeltas(tx, functionId, plan.deltas);
       }
+      const checkpointMs = BigInt(Math.floor(batch.checkpointMs));
+      // The backfill is done once the checkpoint reaches the end of its window (fixed by the first poll).
       await tx.$executeRaw`
         UPDATE log_group_states SET
-          checkpoint_ms = GREATEST(checkpoint_ms, ${BigInt(Math.floor(batch.checkpointMs))}),
+          checkpoint_ms = GREATEST(checkpoint_ms, ${checkpointMs}),
+          backfill_finished_at = CASE WHEN NOT backfill_done AND GREATEST(checkpoint_ms, ${checkpointMs}) >= backfill_end_ms
+                                      THEN now() ELSE backfill_finished_at END,
+          backfill_done = backfill_done OR COALESCE(GREATEST(checkpoint_ms, ${checkpointMs}) >= backfill_end_ms, false),
           events_ingested = events_ingested + ${inserted},
           last_polled_at = now(),
           last_error = NULL

@@ -64,6 +64,12 @@ test('source add, worker --once, then functions and request show what was ingest
   const worker = await lambdascope(['worker', '--once']);
   expect(worker.code, worker.stderr).toBe(0);
   expect(worker.stdout).toMatch(/local: \d+ functions, \d+ log groups, \d+ new of \d+ events/);
+  expect(worker.stdout).toContain(`/aws/lambda/${functionName}: backfill done, `);
+
+  const sources = await lambdascope(['source', 'list']);
+  expect(sources.stdout).toMatch(/^\d+\tlocal\temulator\thttp:\/\/127\.0\.0\.1:\d+\t\d+ log groups, \d+ s behind, backfill done, \d[\d,]* events$/m);
+  const [health] = JSON.parse((await lambdascope(['source', 'list', '--json'])).stdout) as Array<{ backfill: { status: string; shareDone: number } }>;
+  expect(health?.backfill).toMatchObject({ status: 'done', shareDone: 1 });
 
   const functions = await lambdascope(['functions', '--since', '1h', '--json']);
   expect(functions.code, functions.stderr).toBe(0);

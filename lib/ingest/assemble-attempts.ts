@@ -54,6 +54,7 @@ function apply(stream: StreamState, event: IngestEvent): void {
       const attempt: Building = {
         logStreamName: event.logStreamName,
         requestId: record.requestId,
+        firstSeenAt: event.timestamp,
         startedAt: event.timestamp,
         status: 'running',
         closed: false,
@@ -132,6 +133,7 @@ function attemptFor(stream: StreamState, event: IngestEvent, requestId: string, 
   const continuation: Building = {
     logStreamName: event.logStreamName,
     requestId,
+    firstSeenAt: event.timestamp,
     status: 'running',
     closed: false,
     evidence: { timedOut: false, outOfMemoryMarker: false, functionError: false },

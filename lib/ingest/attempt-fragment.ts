@@ -13,6 +13,8 @@ export type IngestEvent = { eventId: string; timestamp: number; logStreamName: s
 export type AttemptFragment = {
   logStreamName: string;
   requestId: string;
+  /** The time of this fragment's first line: a start estimate when neither START nor REPORT was seen. */
+  firstSeenAt: number;
   startedAt?: number;
   endedAt?: number;
   status: AttemptStatus;

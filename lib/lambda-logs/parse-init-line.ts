@@ -1,5 +1,6 @@
 import type { InitReportRecord, InitStartRecord, Phase, RestoreReportRecord, RestoreStartRecord } from './log-record';
 import { dropUndefined } from './drop-undefined';
+import { isMeasurement } from './is-measurement';
 import { readNumber } from './read-number';
 import { readPlatformFields } from './read-platform-fields';
 
@@ -24,9 +25,11 @@ export function parseInitLine(text: string, keyword: InitKeyword, from: number):
         fields.runtimeVersionArn ??= value;
         return;
       case 'Init Duration':
-      case 'Restore Duration':
-        fields.durationMs ??= readNumber(value);
+      case 'Restore Duration': {
+        const duration = readNumber(value);
+        if (duration !== undefined && isMeasurement(duration)) fields.durationMs ??= duration;
         return;
+      }
       case 'Phase':
         if (value === 'init' || value === 'invoke') fields.phase = value;
         return;

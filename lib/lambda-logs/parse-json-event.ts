@@ -2,6 +2,7 @@ import type { LogRecord } from './log-record';
 import { parseJsonAppRecord } from './parse-json-app-record';
 import { isJsonObject, parseJsonObject } from './parse-json-object';
 import { parsePlatformRecord } from './parse-platform-record';
+import { toJsonText } from './to-json-text';
 
 /**
  * A message that is one JSON object (FORMATS.md §0.5): a `platform.*` system record, a Telemetry API
@@ -28,7 +29,9 @@ export function parseJsonEvent(text: string, parseInner: (message: string) => Lo
 function parseFunctionRecord(body: unknown, time: unknown, parseInner: (message: string) => LogRecord): LogRecord | null {
   if (isJsonObject(body)) {
     if ('level' in body || 'log_level' in body) return parseJsonAppRecord(body);
-    return { kind: 'app', runtime: 'unknown', format: 'json', message: JSON.stringify(body), ...(typeof time === 'string' ? { timestamp: time } : {}) };
+    const message = toJsonText(body);
+    if (message === null) return null;
+    return { kind: 'app', runtime: 'unknown', format: 'json', message, ...(typeof time === 'string' ? { timestamp: time } : {}) };
   }
   if (typeof body !== 'string') return null;
   const inner = parseInner(body.endsWith('\n') ? body.slice(0, -1) : body);

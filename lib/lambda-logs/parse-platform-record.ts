@@ -1,7 +1,9 @@
 import { dropUndefined } from './drop-undefined';
+import { isMeasurement } from './is-measurement';
 import type { LogRecord, Phase, ReportRecord, ReportStatus } from './log-record';
 import { isJsonObject, type JsonObject } from './parse-json-object';
 import { parseRuntimeExit } from './parse-runtime-exit';
+import { MAX_REQUEST_ID_LENGTH } from './read-request-id';
 
 const statuses: ReadonlySet<unknown> = new Set<ReportStatus>(['success', 'failure', 'error', 'timeout']);
 
@@ -16,14 +18,14 @@ export function parsePlatformRecord(type: string, body: unknown): LogRecord | nu
   if (!isJsonObject(body)) return null;
   switch (type) {
     case 'platform.start': {
-      const requestId = text(body.requestId);
+      const requestId = requestIdOf(body.requestId);
       if (requestId === undefined) return null;
       return dropUndefined({ kind: 'start', requestId, version: text(body.version), format: 'json', xrayTraceId: traceRoot(body.tracing) });
     }
     // runtimeDone: the runtime finished the invocation, which is what END says; its status is repeated on platform.report.
     case 'platform.end':
     case 'platform.runtimeDone': {
-      const requestId = text(body.requestId);
+      const requestId = requestIdOf(body.requestId);
       return requestId === undefined ? null : { kind: 'end', requestId };
     }
     case 'platform.report':
@@ -72,7 +74,7 @@ export function parsePlatformRecord(type: string, body: unknown): LogRecord | nu
 
 /** Metrics are numbers, sometimes floats for the "integer" ones; Managed Instances send only durationMs (§4.1). */
 function parseReport(body: JsonObject): ReportRecord | null {
-  const requestId = text(body.requestId);
+  const requestId = requestIdOf(body.requestId);
   if (requestId === undefined) return null;
   const record: ReportRecord = { kind: 'report', format: 'json', requestId };
   const metrics = isJsonObject(body.metrics) ? body.metrics : {};
@@ -100,12 +102,17 @@ function parseReport(body: JsonObject): ReportRecord | null {
 type MetricKey = 'durationMs' | 'billedDurationMs' | 'memorySizeMB' | 'maxMemoryUsedMB' | 'initDurationMs' | 'restoreDurationMs' | 'billedRestoreDurationMs';
 
 function assign(record: ReportRecord, key: MetricKey, value: unknown): void {
-  if (typeof value === 'number' && Number.isFinite(value)) record[key] = value;
+  if (typeof value === 'number' && isMeasurement(value)) record[key] = value;
 }
 
 function metric(metrics: unknown, key: string): number | undefined {
   const value = isJsonObject(metrics) ? metrics[key] : undefined;
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return typeof value === 'number' && isMeasurement(value) ? value : undefined;
+}
+
+function requestIdOf(value: unknown): string | undefined {
+  const id = text(value);
+  return id !== undefined && id.length <= MAX_REQUEST_ID_LENGTH ? id : undefined;
 }
 
 function text(value: unknown): string | undefined {

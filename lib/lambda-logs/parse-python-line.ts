@@ -1,7 +1,7 @@
 import { findOutOfMemoryRuntime } from './find-out-of-memory-runtime';
 import type { AppRecord } from './log-record';
 import { normaliseLineBreaks } from './normalise-line-breaks';
-import { readRequestId } from './read-request-id';
+import { MAX_REQUEST_ID_LENGTH, readRequestId } from './read-request-id';
 
 const levels: ReadonlySet<string> = new Set(['DEBUG', 'INFO', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'NOTSET']);
 const tracebackHeader = 'Traceback (most recent call last):';
@@ -78,7 +78,7 @@ function splitTwoTokens(text: string): [string, string, string] {
 }
 
 function looksLikeRequestId(token: string): boolean {
-  return token.length >= 8 && token.includes('-') && /^[\w-]+$/.test(token);
+  return token.length >= 8 && token.length <= MAX_REQUEST_ID_LENGTH && token.includes('-') && /^[\w-]+$/.test(token);
 }
 
 function isDigit(code: number): boolean {

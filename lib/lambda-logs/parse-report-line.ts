@@ -1,3 +1,4 @@
+import { isMeasurement } from './is-measurement';
 import type { ReportRecord } from './log-record';
 import { readNumber } from './read-number';
 import { readRequestId } from './read-request-id';
@@ -67,5 +68,5 @@ type MetricKey = 'durationMs' | 'billedDurationMs' | 'memorySizeMB' | 'maxMemory
 
 function setMetric(record: ReportRecord, key: MetricKey, text: string, start: number, end: number): void {
   const number = readNumber(text, start, end);
-  if (number !== undefined) record[key] = number;
+  if (number !== undefined && isMeasurement(number)) record[key] = number;
 }

@@ -2,6 +2,7 @@ import { findOutOfMemoryRuntime } from './find-out-of-memory-runtime';
 import type { AppRecord, TimeoutRecord } from './log-record';
 import { normaliseLineBreaks } from './normalise-line-breaks';
 import { parseNodeLine } from './parse-node-line';
+import { MAX_REQUEST_ID_LENGTH } from './read-request-id';
 
 const TAB = 9;
 const SPACE = 32;
@@ -58,7 +59,7 @@ function isIsoDateStart(text: string): boolean {
 /** Request ids are UUIDs, or docs/test ids such as `8f507cfc-xmpl-…`, 32 hex or `test-request-id` (FORMATS.md §1.2). */
 function isRequestIdShape(text: string, start: number, end: number): boolean {
   const length = end - start;
-  if (length < 8) return false;
+  if (length < 8 || length > MAX_REQUEST_ID_LENGTH) return false;
   if (length === 32) return true;
   return text.slice(start, end).includes('-');
 }

@@ -124,9 +124,9 @@ function createdValues(fragment: AttemptFragment): AttemptValues {
     endedAt: fragment.endedAt === undefined ? null : new Date(fragment.endedAt),
     version: fragment.version ?? null,
     durationMs: fragment.durationMs ?? null,
-    billedDurationMs: fragment.billedDurationMs ?? null,
-    memorySizeMB: fragment.memorySizeMB ?? null,
-    maxMemoryUsedMB: fragment.maxMemoryUsedMB ?? null,
+    billedDurationMs: whole(fragment.billedDurationMs),
+    memorySizeMB: whole(fragment.memorySizeMB),
+    maxMemoryUsedMB: whole(fragment.maxMemoryUsedMB),
     initDurationMs: fragment.initDurationMs ?? null,
     restoreDurationMs: fragment.restoreDurationMs ?? null,
     coldStart: fragment.coldStart ?? false,
@@ -145,12 +145,13 @@ function mergedValues(existing: AttemptValues, fragment: AttemptFragment): Attem
     status: mergeAttemptStatus(existing.status, fragment.status),
     endedAt: fragment.endedAt === undefined ? existing.endedAt : new Date(fragment.endedAt),
     version: existing.version ?? fragment.version ?? null,
-    durationMs: fragment.durationMs ?? existing.durationMs,
-    billedDurationMs: fragment.billedDurationMs ?? existing.billedDurationMs,
-    memorySizeMB: fragment.memorySizeMB ?? existing.memorySizeMB,
-    maxMemoryUsedMB: fragment.maxMemoryUsedMB ?? existing.maxMemoryUsedMB,
-    initDurationMs: fragment.initDurationMs ?? existing.initDurationMs,
-    restoreDurationMs: fragment.restoreDurationMs ?? existing.restoreDurationMs,
+    // Measurements come from an attempt's one REPORT: a second one (a duplicate line) changes nothing already counted.
+    durationMs: existing.durationMs ?? fragment.durationMs ?? null,
+    billedDurationMs: existing.billedDurationMs ?? whole(fragment.billedDurationMs),
+    memorySizeMB: existing.memorySizeMB ?? whole(fragment.memorySizeMB),
+    maxMemoryUsedMB: existing.maxMemoryUsedMB ?? whole(fragment.maxMemoryUsedMB),
+    initDurationMs: existing.initDurationMs ?? fragment.initDurationMs ?? null,
+    restoreDurationMs: existing.restoreDurationMs ?? fragment.restoreDurationMs ?? null,
     coldStart: existing.coldStart || (fragment.coldStart ?? false),
     initType: existing.initType ?? fragment.initType ?? null,
     xrayTraceId: existing.xrayTraceId ?? fragment.xrayTraceId ?? null,
@@ -170,10 +171,18 @@ function adoptedStart(existing: AttemptValues, fragment: AttemptFragment): { sta
   return sameMinute ? { startedAt: new Date(fragment.startedAt), startedAtEstimated: false } : { startedAtEstimated: false };
 }
 
-/** A REPORT whose START was never seen (older than the backfill window): its start is REPORT − duration. */
+/**
+ * An attempt whose START was never seen (older than the backfill window, or a page boundary): its
+ * start is REPORT − duration, or without a REPORT the time of its first line.
+ */
 function estimatedStart(fragment: AttemptFragment): number {
-  const end = fragment.endedAt ?? 0;
-  return Math.round(end - (fragment.durationMs ?? 0));
+  if (fragment.endedAt === undefined) return fragment.firstSeenAt;
+  return Math.round(fragment.endedAt - (fragment.durationMs ?? 0));
+}
+
+/** Integer columns take what a producer may write as a float ("Billed Duration: 1.5 ms"). */
+function whole(value: number | undefined): number | null {
+  return value === undefined ? null : Math.round(value);
 }
 
 function factsOf(values: AttemptValues): AttemptFacts {

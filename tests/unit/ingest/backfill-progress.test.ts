@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { describeBackfill, summariseBackfill, type BackfillState } from '../../../lib/ingest/backfill-progress';
 
 const HOUR = 3_600_000;
@@ -14,11 +14,11 @@ const state = (overrides: Partial<BackfillState>): BackfillState => ({
 });
 
 describe('summariseBackfill', () => {
-  it('is waiting before the first poll', () => {
+  test('is waiting before the first poll', () => {
     expect(summariseBackfill([state({})], now)).toEqual({ status: 'waiting', shareDone: 0, events: 0, logGroups: 1, logGroupsDone: 0, etaMs: null });
   });
 
-  it('gives the share of the window read and extrapolates the pace', () => {
+  test('gives the share of the window read and extrapolates the pace', () => {
     // A quarter of a 24 h window read in one minute: three more minutes to go.
     const progress = summariseBackfill(
       [state({ backfillEndMs: BigInt(now - 60_000), backfillStartedAt: new Date(now - 60_000), checkpointMs: BigInt(now - 24 * HOUR + 6 * HOUR - 15_000), eventsIngested: 5000n })],
@@ -31,7 +31,7 @@ describe('summariseBackfill', () => {
     expect(describeBackfill(progress)).toMatch(/^backfill 2[45] %, 5,000 events, ETA 3 m/);
   });
 
-  it('pools groups: done ones count in full, waiting ones as an average window', () => {
+  test('pools groups: done ones count in full, waiting ones as an average window', () => {
     const started = new Date(now - 120_000);
     const window = { backfillEndMs: BigInt(now - 120_000), backfillStartedAt: started };
     const progress = summariseBackfill(
@@ -49,7 +49,7 @@ describe('summariseBackfill', () => {
     expect(describeBackfill(progress)).toContain('(1 of 3 log groups done)');
   });
 
-  it('is done when every group is, pushed-only groups included', () => {
+  test('is done when every group is, pushed-only groups included', () => {
     const progress = summariseBackfill([state({ backfillDone: true, eventsIngested: 7n })], now);
     expect(progress).toMatchObject({ status: 'done', shareDone: 1, etaMs: 0 });
     expect(describeBackfill(progress)).toBe('backfill done, 7 events');

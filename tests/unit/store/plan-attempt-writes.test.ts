@@ -8,6 +8,7 @@ const MINUTE = 60_000;
 const fragment = (overrides: Partial<AttemptFragment> & { requestId: string }): AttemptFragment => ({
   logStreamName: 's1',
   status: 'running',
+  firstSeenAt: overrides.startedAt ?? overrides.endedAt ?? T,
   ...overrides,
 });
 
@@ -134,9 +135,30 @@ describe('planAttemptWrites', () => {
     expect(summary(fragments, rows)).toEqual(expected);
   });
 
-  test('fields arrive once, measurements from the newest fragment, the status by rank', () => {
+  test('fields and measurements arrive once (the first wins), the status merges by rank', () => {
     const row = stored({ id: 9, requestId: 'f', startedAt: new Date(T), status: 'timeout', version: '1', errorType: 'Sandbox.Timedout', coldStart: true, durationMs: 10 });
     const plan = planAttemptWrites([fragment({ requestId: 'f', status: 'error', version: '2', errorType: 'Error', durationMs: 20, coldStart: false })], [row]);
-    expect(plan.updates).toEqual([{ ...row, status: 'timeout', version: '1', errorType: 'Sandbox.Timedout', coldStart: true, durationMs: 20 }]);
+    expect(plan.updates).toEqual([{ ...row, status: 'timeout', version: '1', errorType: 'Sandbox.Timedout', coldStart: true, durationMs: 10 }]);
+  });
+});
+
+describe('hostile input found by the fuzz corpus', () => {
+  test('a second REPORT for a counted attempt changes neither its measurements nor the rollup', () => {
+    const first = planAttemptWrites([finished('r-dup', T, { durationMs: 9.1 })], []);
+    const [inserted] = first.inserts;
+    const again = planAttemptWrites([fragment({ requestId: 'r-dup', endedAt: T + 500, status: 'success', durationMs: 9.14 })], [{ ...(inserted as StoredAttempt), id: 7 }]);
+    expect(again.updates[0]?.durationMs).toBe(9.1);
+    expect(again.deltas).toEqual([]);
+  });
+
+  test('an attempt seen only through an app line starts at that line, not in 1970', () => {
+    const plan = planAttemptWrites([fragment({ requestId: 'r-app', firstSeenAt: T + 42_000, errorType: 'Error' })], []);
+    expect(plan.inserts[0]?.startedAt.toISOString()).toBe(new Date(T + 42_000).toISOString());
+    expect(plan.inserts[0]?.startedAtEstimated).toBe(true);
+  });
+
+  test('fractional values for integer columns are rounded', () => {
+    const plan = planAttemptWrites([finished('r-float', T, { billedDurationMs: 1.5, memorySizeMB: 128.2, maxMemoryUsedMB: 64.7 })], []);
+    expect(plan.inserts[0]).toMatchObject({ billedDurationMs: 2, memorySizeMB: 128, maxMemoryUsedMB: 65 });
   });
 });

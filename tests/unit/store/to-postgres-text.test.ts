@@ -1,17 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { toPostgresText } from '../../../lib/store/to-postgres-text';
 
 describe('toPostgresText', () => {
-  it('returns ordinary text unchanged, emoji included', () => {
+  test('returns ordinary text unchanged, emoji included', () => {
     const text = 'START RequestId: 1 Version: $LATEST — 🚀 ünïcode';
     expect(toPostgresText(text)).toBe(text);
   });
 
-  it('replaces NUL, which PostgreSQL refuses in text', () => {
+  test('replaces NUL, which PostgreSQL refuses in text', () => {
     expect(toPostgresText('a\u0000b\u0000')).toBe('a\uFFFDb\uFFFD');
   });
 
-  it('replaces lone surrogates but keeps pairs', () => {
+  test('replaces lone surrogates but keeps pairs', () => {
     expect(toPostgresText('x\uD800y')).toBe('x\uFFFDy');
     expect(toPostgresText('x\uDC00y')).toBe('x\uFFFDy');
     expect(toPostgresText('\uD83D\uDE80\uD800')).toBe('\uD83D\uDE80\uFFFD');

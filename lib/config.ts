@@ -31,7 +31,30 @@ const environmentSchema = z.object({
   LAMBDASCOPE_RETENTION_RAW_EVENTS_DAYS: z.coerce.number().positive().max(3650).default(7),
   LAMBDASCOPE_RETENTION_ATTEMPTS_DAYS: z.coerce.number().positive().max(3650).default(30),
   LAMBDASCOPE_RETENTION_ROLLUPS_DAYS: z.coerce.number().positive().max(3650).default(396),
+  /** Where `lambdascope start` serves the web app. */
+  LAMBDASCOPE_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LAMBDASCOPE_HOST: z.string().min(1).default('127.0.0.1'),
+  /** `start` runs the emulator with demo functions and traffic; off, it ingests only the configured sources. */
+  LAMBDASCOPE_DEMO: z.enum(['on', 'off']).default('on'),
+  /** Signs and encrypts session cookies; unset, a random secret is kept in `<data dir>/auth-secret` (mode 0600). */
+  LAMBDASCOPE_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The app's public URL (next-auth's callbacks, the Origin every change must carry); unset, the request's Host. */
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  /** A session ends this long after sign-in, however active. */
+  LAMBDASCOPE_SESSION_HOURS: z.coerce.number().positive().max(24 * 366).default(168),
+  /** GitHub and Google sign-in, each offered only when both its variables are set. */
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  GOOGLE_ID: z.string().min(1).optional(),
+  GOOGLE_SECRET: z.string().min(1).optional(),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').default('us-east-1'),
+}).superRefine((environment, context) => {
+  // Half an OAuth pair is a mistake, not a way to turn the provider off: name the missing half.
+  for (const [id, secret] of [['GITHUB_ID', 'GITHUB_SECRET'], ['GOOGLE_ID', 'GOOGLE_SECRET']] as const) {
+    if ((environment[id] === undefined) === (environment[secret] === undefined)) continue;
+    const [missing, present] = environment[id] === undefined ? [id, secret] : [secret, id];
+    context.addIssue({ code: 'custom', path: [missing], message: `must be set when ${present} is` });
+  }
 });
 
 export type AppConfig = z.infer<typeof environmentSchema>;

@@ -4,6 +4,7 @@ import { runParseCommand } from './parse-command';
 import { runRequestCommand } from './request-command';
 import { runFunctionsCommand } from './functions-command';
 import { runSourceCommand } from './source-command';
+import { runStartCommand } from './start-command';
 import { runWorkerCommand } from './worker-command';
 
 const usage = `Usage: lambdascope <command> [options]
@@ -11,7 +12,7 @@ const usage = `Usage: lambdascope <command> [options]
 Commands:
   emulator   Run the local AWS Lambda emulator (Lambda, CloudWatch Logs and metrics APIs)
   demo       Deploy the sample functions to an emulator and drive traffic that shows every signal
-  start      Run the emulator with the demo functions and continuous demo traffic
+  start      The whole product: database, emulator with demo traffic, ingest worker and the web app
   parse      Parse Lambda log events (a file, stdin, or AWS CLI logs JSON) into NDJSON records
   request    Investigate one request id: its attempts, retries, errors and log lines
   functions  Every function's invocations, errors, cold starts, percentiles and cost over a range
@@ -27,9 +28,9 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'emulator':
       return runEmulatorCommand(rest);
     case 'demo':
-      return runDemoCommand(rest, { keepRunning: false });
+      return runDemoCommand(rest);
     case 'start':
-      return runDemoCommand(rest, { keepRunning: true });
+      return runStartCommand(rest);
     case 'parse':
       return runParseCommand(rest);
     case 'request':

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/open-database';
 import { AppError } from '../errors';
 import { describeBackfill } from '../ingest/backfill-progress';
-import { testSourceConnection } from '../ingest/test-source-connection';
+import { createSource } from '../ingest/create-source';
+import { sourceInputSchema } from '../ingest/source-input-schema';
 import { listSourceHealth, type SourceHealth } from '../metrics/list-source-health';
 import { parseCommandFlags } from './parse-command-flags';
 
@@ -15,16 +15,8 @@ const usage = `Usage: lambdascope source add --name <name> --emulator <url>
 add   tests the connection (one ListFunctions call) and stores the source; the worker then ingests it.
       An AWS source uses the default credential chain unless --profile or --role-arn says otherwise.`;
 
-const addSchema = z
-  .object({
-    name: z.string().min(1, 'is required').max(100),
-    emulator: z.url({ message: 'must be a URL such as http://127.0.0.1:4566' }).optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').optional(),
-    profile: z.string().min(1).optional(),
-    'role-arn': z.string().regex(/^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN').optional(),
-    endpoint: z.url().optional(),
-  })
-  .refine((flags) => flags.emulator !== undefined || flags.region !== undefined, { message: 'give --emulator <url> or --region <region>', path: ['region'] });
+/** The API's field names as this command's flags. */
+const flagOf = (field: string) => ({ roleArn: 'role-arn', endpoint: 'endpoint' })[field] ?? field;
 
 export async function runSourceCommand(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
@@ -49,31 +41,25 @@ export async function runSourceCommand(argv: string[]): Promise<number> {
       else for (const source of sources) console.log(describeSource(source));
       return 0;
     }
-    const flags = addSchema.safeParse(parsed.options);
+    const { options } = parsed;
+    const flags = sourceInputSchema.safeParse(
+      options.emulator !== undefined
+        ? { kind: 'emulator', name: options.name, endpoint: options.emulator, region: options.region }
+        : { kind: 'aws', name: options.name, region: options.region, profile: options.profile, roleArn: options['role-arn'], endpoint: options.endpoint },
+    );
     if (!flags.success) {
       const issue = flags.error.issues[0];
-      console.error(`--${String(issue?.path[0])}: ${issue?.message}\n\n${usage}`);
+      const field = String(issue?.path[0] ?? 'region');
+      const message = issue?.code === 'invalid_type' && issue.input === undefined ? (field === 'region' ? 'give --emulator <url> or --region <region>' : 'is required') : issue?.message;
+      console.error(`--${options.emulator !== undefined && field === 'endpoint' ? 'emulator' : flagOf(field)}: ${message}\n\n${usage}`);
       return 2;
     }
-    const source = {
-      name: flags.data.name,
-      kind: flags.data.emulator ? 'emulator' : 'aws',
-      region: flags.data.region ?? 'us-east-1',
-      endpoint: flags.data.emulator ?? flags.data.endpoint ?? null,
-      profile: flags.data.profile ?? null,
-      roleArn: flags.data['role-arn'] ?? null,
-    };
-    const { functionsVisible } = await testSourceConnection(source);
-    const stored = await database.prisma.source.create({ data: source });
-    console.log(`Added source ${stored.id} '${stored.name}' (${stored.kind}, ${stored.region})${functionsVisible ? '' : ': connected, no functions yet'}.`);
+    const stored = await createSource(database.prisma, flags.data);
+    console.log(`Added source ${stored.id} '${stored.name}' (${stored.kind}, ${stored.region})${stored.functionsVisible ? '' : ': connected, no functions yet'}.`);
     return 0;
   } catch (error) {
     if (error instanceof AppError) {
-      console.error(`${error.field ? `--${error.field}: ` : ''}${error.message}`);
-      return 1;
-    }
-    if ((error as { code?: string }).code === 'P2002') {
-      console.error(`--name: a source with that name exists already.`);
+      console.error(`${error.field ? `--${flagOf(error.field)}: ` : ''}${error.message.replace(/^name: /, '')}`);
       return 1;
     }
     throw error;

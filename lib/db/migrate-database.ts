@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import pg from 'pg';
 import { listMigrations } from './list-migrations';
 
-export const defaultMigrationsDir = fileURLToPath(new URL('../../prisma/migrations/', import.meta.url));
+/**
+ * prisma/migrations of the project: the CLI and tests run with the project as their working
+ * directory, and so does the Next.js server (whose bundled modules cannot locate it from their own URL).
+ */
+export const defaultMigrationsDir = path.join(process.cwd(), 'prisma', 'migrations');
 
 /** The advisory lock `prisma migrate` takes: our runner and Prisma's CLI never run at once. */
 const PRISMA_MIGRATE_LOCK = 72707369;

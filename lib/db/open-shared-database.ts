@@ -1,6 +1,6 @@
-import { resolveDataDir, type AppConfig } from '../../config';
-import { openDatabase, type OpenDatabase } from '../../db/open-database';
-import { ServiceUnavailableError } from './service-unavailable-error';
+import { resolveDataDir, type AppConfig } from '../config';
+import { AppError } from '../errors';
+import { openDatabase, type OpenDatabase } from './open-database';
 
 type DatabaseConfig = Pick<AppConfig, 'DATABASE_URL' | 'LAMBDASCOPE_DATA_DIR' | 'LAMBDASCOPE_POSTGRES_PORT'>;
 
@@ -9,9 +9,9 @@ const shared = globalThis as typeof globalThis & { lambdascopeDatabases?: Map<st
 const databases = (shared.lambdascopeDatabases ??= new Map());
 
 /**
- * The server process's one database handle, opened (and migrated) on first use. Failing to open
- * is a 503 — the database may be back for Firehose's retry — and is forgotten so the retry tries
- * again. `close()` closes it for everyone and forgets it.
+ * The web server's one database handle (pages, API routes, the Firehose endpoint), opened and
+ * migrated on first use. Failing to open is a 503 — the database may be back for the caller's retry —
+ * and is forgotten so the retry tries again. `close()` closes it for everyone and forgets it.
  */
 export function openSharedDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   const key = config.DATABASE_URL ?? resolveDataDir(config, 'postgres');
@@ -27,7 +27,7 @@ export function openSharedDatabase(config: DatabaseConfig): Promise<OpenDatabase
       }),
       (error: unknown) => {
         databases.delete(key);
-        throw new ServiceUnavailableError(`the database is unavailable: ${(error as Error).message}`);
+        throw new AppError('unavailable', `the database is unavailable: ${(error as Error).message}`);
       },
     );
     databases.set(key, opening);

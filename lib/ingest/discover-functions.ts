@@ -1,4 +1,11 @@
-import { GetFunctionConcurrencyCommand, ListFunctionsCommand, type FunctionConfiguration, type LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConcurrencyCommand,
+  GetFunctionEventInvokeConfigCommand,
+  ListFunctionsCommand,
+  ListProvisionedConcurrencyConfigsCommand,
+  type FunctionConfiguration,
+  type LambdaClient,
+} from '@aws-sdk/client-lambda';
 import type { PrismaClient } from '../db/create-prisma-client';
 
 export type DiscoveryResult = { functions: number; markedDeleted: number; newLogGroups: number };
@@ -18,10 +25,21 @@ export async function discoverFunctions(
     const name = configuration.FunctionName;
     if (!name) continue;
     seen.add(name);
-    const reserved = await options.lambda
-      .send(new GetFunctionConcurrencyCommand({ FunctionName: name }))
-      .then((answer) => answer.ReservedConcurrentExecutions ?? null)
-      .catch(() => null);
+    // Each answer is optional: a role without the permission, or a function without the setting, leaves it unknown.
+    const [reserved, provisioned, asyncConfig] = await Promise.all([
+      options.lambda
+        .send(new GetFunctionConcurrencyCommand({ FunctionName: name }))
+        .then((answer) => answer.ReservedConcurrentExecutions ?? null)
+        .catch(() => null),
+      options.lambda
+        .send(new ListProvisionedConcurrencyConfigsCommand({ FunctionName: name }))
+        .then((answer) => sumOrNull((answer.ProvisionedConcurrencyConfigs ?? []).map((config) => config.AllocatedProvisionedConcurrentExecutions ?? 0)))
+        .catch(() => null),
+      options.lambda
+        .send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }))
+        .then((answer) => ({ maxRetryAttempts: answer.MaximumRetryAttempts ?? null, onFailureDestination: answer.DestinationConfig?.OnFailure?.Destination ?? null }))
+        .catch(() => ({ maxRetryAttempts: null, onFailureDestination: null })),
+    ]);
     const fields = {
       arn: configuration.FunctionArn ?? name,
       runtime: configuration.Runtime ?? null,
@@ -31,6 +49,9 @@ export async function discoverFunctions(
       logFormat: configuration.LoggingConfig?.LogFormat ?? 'Text',
       logGroupName: logGroupOf(configuration),
       reservedConcurrency: reserved,
+      provisionedConcurrency: provisioned,
+      ...asyncConfig,
+      deadLetterTarget: configuration.DeadLetterConfig?.TargetArn ?? null,
       deletedAt: null,
     };
     await prisma.lambdaFunction.upsert({
@@ -65,4 +86,8 @@ async function listAllFunctions(lambda: LambdaClient): Promise<FunctionConfigura
     marker = page.NextMarker;
   } while (marker);
   return all;
+}
+
+function sumOrNull(values: number[]): number | null {
+  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0);
 }

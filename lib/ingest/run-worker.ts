@@ -68,12 +68,17 @@ function describeCycle(source: string, result: CycleResult): string {
   return `${source}: ${result.functions} functions, ${result.logGroups} log groups, ${result.inserted} new of ${result.events} events, ${result.metricMinutes} metric minutes${errors}`;
 }
 
+/** Waits `ms`, or less if aborted; the abort listener goes with the wait, so cycles never pile listeners up. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(timer);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -90,7 +90,7 @@ export async function getRequestInvestigation(prisma: PrismaClient, requestId: s
       invocation: {
         attemptCount,
         finalStatus,
-        outcome: describeOutcome({ attemptCount, finalStatus }),
+        outcome: describeOutcome({ attemptCount, finalStatus }, fn),
         firstStartAt: stored?.firstStartAt ?? first.startedAt,
         lastEndAt: stored?.lastEndAt ?? last.endedAt,
       },

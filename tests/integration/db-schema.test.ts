@@ -45,6 +45,7 @@ function expectedType(field: DmmfField): string {
     String: 'text',
     Float: 'double precision',
     Boolean: 'boolean',
+    Json: 'jsonb',
     DateTime: native === 'Timestamptz' ? `timestamp(${args[0] ?? 3}) with time zone` : 'timestamp(3) without time zone',
   };
   const type = base[field.type];

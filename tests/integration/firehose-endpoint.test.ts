@@ -13,7 +13,7 @@ import { createPrismaClient, type PrismaClient } from '../../lib/db/create-prism
 import { migrateDatabase } from '../../lib/db/migrate-database';
 import { formatEventId } from '../../lib/emulator/logs/format-event-id';
 import { formatEnd, formatInitStart, formatReport, formatRuntimeExit, formatStart } from '../../lib/emulator/runtime/platform-lines';
-import { openSharedDatabase } from '../../lib/ingest/firehose/open-shared-database';
+import { openSharedDatabase } from '../../lib/db/open-shared-database';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const ACCESS_KEY = 'firehose-test-key-0123456789';

@@ -4,6 +4,7 @@ import { createPrismaClient, type PrismaClient } from '../../lib/db/create-prism
 import { migrateDatabase } from '../../lib/db/migrate-database';
 import { startEmulator, type RunningEmulator } from '../../lib/emulator/start-emulator';
 import { runIngestCycle, type IngestSettings } from '../../lib/ingest/run-ingest-cycle';
+import { getRequestInvestigation } from '../../lib/metrics/get-request-investigation';
 import { deployFunction, invokeSync } from '../support/deploy-function';
 import { uniqueName } from '../support/function-zip';
 import { sdkClients } from '../support/sdk-clients';
@@ -94,6 +95,14 @@ test('the failing async invoke is one invocation of three attempts under one req
     ['error', 'Error', 'payment provider down'],
     ['error', 'Error', 'payment provider down'],
   ]);
+  // Discovery read the function's async configuration, so the outcome says where the event went.
+  expect(fn).toMatchObject({ onFailureDestination: 'arn:aws:sqs:us-east-1:000000000000:failures', maxRetryAttempts: 2 });
+  const investigation = await getRequestInvestigation(prisma, invocations[0]?.requestId ?? '');
+  expect(investigation.functions[0]?.invocation.outcome).toBe(
+    'failed after 3 attempts (retries exhausted); the event went to the on-failure destination arn:aws:sqs:us-east-1:000000000000:failures',
+  );
+  const throttled = await prisma.lambdaFunction.findFirstOrThrow({ where: { sourceId, name: names.throttled } });
+  expect(throttled.reservedConcurrency).toBe(1);
 });
 
 test('a second cycle re-reads the overlap window and changes nothing', async () => {

@@ -21,3 +21,13 @@ test.each([
 ])('$attemptCount × $finalStatus → "$outcome"', ({ attemptCount, finalStatus, outcome }) => {
   expect(describeOutcome({ attemptCount, finalStatus })).toBe(outcome);
 });
+
+test.each([
+  [{ maxRetryAttempts: null, onFailureDestination: 'arn:aws:sqs:us-east-1:1:failures', deadLetterTarget: null }, 3, 'failed after 3 attempts (retries exhausted); the event went to the on-failure destination arn:aws:sqs:us-east-1:1:failures'],
+  [{ maxRetryAttempts: 2, onFailureDestination: null, deadLetterTarget: 'arn:aws:sqs:us-east-1:1:dlq' }, 3, 'failed after 3 attempts (retries exhausted); the event went to the dead-letter queue arn:aws:sqs:us-east-1:1:dlq'],
+  [{ maxRetryAttempts: 2, onFailureDestination: null, deadLetterTarget: null }, 3, 'failed after 3 attempts (retries exhausted); the event was dropped (no on-failure destination or dead-letter queue)'],
+  [{ maxRetryAttempts: 1, onFailureDestination: null, deadLetterTarget: null }, 2, 'failed after 2 attempts (retries exhausted); the event was dropped (no on-failure destination or dead-letter queue)'],
+  [{ maxRetryAttempts: 2, onFailureDestination: 'arn:x', deadLetterTarget: null }, 2, 'failed after 2 attempts'],
+])('with the function async config %j, %i failed attempts', (config, attemptCount, outcome) => {
+  expect(describeOutcome({ attemptCount, finalStatus: 'error' }, config)).toBe(outcome);
+});

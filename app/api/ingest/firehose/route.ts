@@ -2,7 +2,7 @@ import { loadConfig } from '@/lib/config';
 import { decodeFirehoseRequest } from '@/lib/ingest/firehose/decode-firehose-request';
 import { firehoseResponse } from '@/lib/ingest/firehose/firehose-response';
 import { ingestFirehoseDelivery } from '@/lib/ingest/firehose/ingest-firehose-delivery';
-import { openSharedDatabase } from '@/lib/ingest/firehose/open-shared-database';
+import { openSharedDatabase } from '@/lib/db/open-shared-database';
 import { readLimitedBody } from '@/lib/ingest/firehose/read-limited-body';
 import { readSourceRegion } from '@/lib/ingest/firehose/read-source-region';
 import { verifyAccessKey } from '@/lib/ingest/firehose/verify-access-key';

@@ -1,0 +1,17 @@
+import { roleAtLeast, type Role } from './role';
+
+/** What can be changed, and the least role that may change it. Viewers read everything and change nothing. */
+export const minimumRoleToChange = {
+  sources: 'editor',
+  alerts: 'editor',
+  members: 'admin',
+  invites: 'admin',
+  tokens: 'admin',
+} as const satisfies Record<string, Role>;
+
+export type ChangeArea = keyof typeof minimumRoleToChange;
+
+/** Whether a role may change an area: the one table UI and lib/ both ask (the UI only to hide buttons). */
+export function canChange(role: Role, area: ChangeArea): boolean {
+  return roleAtLeast(role, minimumRoleToChange[area]);
+}

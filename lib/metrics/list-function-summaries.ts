@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../db/create-prisma-client';
-import { createHistogram, histogramPercentile, mergeHistogram, type DurationHistogram } from '../histogram/duration-histogram';
-import { decodeHistogramBuckets } from '../histogram/encode-histogram';
+import { createHistogram, histogramPercentile, type DurationHistogram } from '../histogram/duration-histogram';
+import { mergeHistogramText } from '../histogram/merge-histogram-text';
 import { estimateCost, type CostEstimate } from './estimate-cost';
+import { withoutJit } from './without-jit';
 
 export type FunctionSummariesOptions = { since: Date; until?: Date; sourceId?: number };
 
@@ -29,7 +30,7 @@ export type FunctionSummary = {
 
 export type FunctionSummaries = { since: Date; until: Date; functions: FunctionSummary[] };
 
-type TotalsRow = {
+type FunctionRow = {
   id: number;
   name: string;
   arn: string;
@@ -40,6 +41,10 @@ type TotalsRow = {
   source_id: number;
   source_name: string;
   region: string;
+};
+
+type MinuteTotals = {
+  function_id: number;
   invocations: number;
   errors: number;
   timeouts: number;
@@ -50,65 +55,78 @@ type TotalsRow = {
   billed_gb_seconds: number;
   init_duration_sum_ms: number;
   max_memory_used_mb: number | null;
-  throttles: number;
+  /** Every minute's histogram as text, for mergeHistogramText. */
+  histograms: string | null;
 };
 
+type TotalsRow = FunctionRow & Omit<MinuteTotals, 'function_id' | 'histograms'> & { throttles: number };
+
 /**
- * Each function's health over a range, from the minute rollups only: counts summed in one SQL
- * query grouped by function, duration percentiles from the minutes' merged histograms. Every
- * function that is not deleted is listed (with zeros if idle); a deleted one only if it has data
- * in the range. The range covers every minute it overlaps.
+ * Each function's health over a range, from the minute rollups only: counts summed in SQL grouped
+ * by function, duration percentiles from the minutes' histograms merged here (sent as one text per
+ * function). Every function that is not deleted is listed (with zeros if idle); a deleted one only
+ * if it has data in the range. The range covers every minute it overlaps.
  */
 export async function listFunctionSummaries(prisma: PrismaClient, options: FunctionSummariesOptions): Promise<FunctionSummaries> {
   const until = options.until ?? new Date();
   const firstMinute = new Date(Math.floor(options.since.getTime() / 60_000) * 60_000);
   const sourceId = options.sourceId ?? null;
-  const rows = await prisma.$queryRaw<TotalsRow[]>`
-    SELECT f.id, f.name, f.arn, f.runtime, f.architecture, f.memory_size_mb, f.deleted_at,
-           s.id AS source_id, s.name AS source_name, s.region,
-           COALESCE(m.invocations, 0)::float8 AS invocations, COALESCE(m.errors, 0)::float8 AS errors,
-           COALESCE(m.timeouts, 0)::float8 AS timeouts, COALESCE(m.out_of_memory, 0)::float8 AS out_of_memory,
-           COALESCE(m.cold_starts, 0)::float8 AS cold_starts, COALESCE(m.retries, 0)::float8 AS retries,
-           COALESCE(m.duration_sum_ms, 0)::float8 AS duration_sum_ms, COALESCE(m.billed_gb_seconds, 0)::float8 AS billed_gb_seconds,
-           COALESCE(m.init_duration_sum_ms, 0)::float8 AS init_duration_sum_ms, m.max_memory_used_mb,
-           COALESCE(t.throttles, 0)::float8 AS throttles
-      FROM functions f
-      JOIN sources s ON s.id = f.source_id
-      LEFT JOIN (
-        SELECT function_id, sum(invocations) AS invocations, sum(errors) AS errors, sum(timeouts) AS timeouts,
-               sum(out_of_memory) AS out_of_memory, sum(cold_starts) AS cold_starts, sum(retries) AS retries,
-               sum(duration_sum_ms) AS duration_sum_ms, sum(billed_gb_seconds) AS billed_gb_seconds,
-               sum(init_duration_sum_ms) AS init_duration_sum_ms, max(max_memory_used_mb) AS max_memory_used_mb
+  // `function_id = ANY(ids)` walks the (function_id, minute) key once per function and visits each
+  // heap page once (a bitmap scan); a bare minute range would scan every function's whole history.
+  const [functions, minutes, throttles] = await Promise.all([
+    prisma.$queryRaw<FunctionRow[]>`
+      SELECT f.id, f.name, f.arn, f.runtime, f.architecture, f.memory_size_mb, f.deleted_at,
+             s.id AS source_id, s.name AS source_name, s.region
+        FROM functions f
+        JOIN sources s ON s.id = f.source_id
+       WHERE (${sourceId}::int IS NULL OR f.source_id = ${sourceId}::int)
+       ORDER BY s.name, f.name`,
+    withoutJit(
+      prisma,
+      prisma.$queryRaw<MinuteTotals[]>`
+        SELECT function_id, sum(invocations)::float8 AS invocations, sum(errors)::float8 AS errors, sum(timeouts)::float8 AS timeouts,
+               sum(out_of_memory)::float8 AS out_of_memory, sum(cold_starts)::float8 AS cold_starts, sum(retries)::float8 AS retries,
+               sum(duration_sum_ms)::float8 AS duration_sum_ms, sum(billed_gb_seconds)::float8 AS billed_gb_seconds,
+               sum(init_duration_sum_ms)::float8 AS init_duration_sum_ms, max(max_memory_used_mb) AS max_memory_used_mb,
+               string_agg(array_to_string(duration_histogram, ','), ';') AS histograms
           FROM function_minutes
-         WHERE minute >= ${firstMinute} AND minute < ${until}
-         GROUP BY function_id
-      ) m ON m.function_id = f.id
-      LEFT JOIN (
-        SELECT function_id, sum(throttles) AS throttles
+         WHERE function_id = ANY(ARRAY(SELECT id FROM functions WHERE ${sourceId}::int IS NULL OR source_id = ${sourceId}::int))
+           AND minute >= ${firstMinute} AND minute < ${until}
+         GROUP BY function_id`,
+    ),
+    withoutJit(
+      prisma,
+      prisma.$queryRaw<Array<{ function_id: number; throttles: number }>>`
+        SELECT function_id, sum(throttles)::float8 AS throttles
           FROM function_metric_minutes
-         WHERE minute >= ${firstMinute} AND minute < ${until}
-         GROUP BY function_id
-      ) t ON t.function_id = f.id
-     WHERE (${sourceId}::int IS NULL OR f.source_id = ${sourceId}::int)
-       AND (f.deleted_at IS NULL OR m.function_id IS NOT NULL OR t.function_id IS NOT NULL)
-     ORDER BY s.name, f.name`;
-  const histograms = await mergedHistograms(prisma, rows.filter((row) => row.invocations > 0).map((row) => row.id), firstMinute, until);
-  return { since: options.since, until, functions: rows.map((row) => summaryOf(row, histograms.get(row.id) ?? createHistogram())) };
-}
-
-async function mergedHistograms(prisma: PrismaClient, functionIds: number[], from: Date, until: Date): Promise<Map<number, DurationHistogram>> {
-  const merged = new Map<number, DurationHistogram>();
-  if (functionIds.length === 0) return merged;
-  const minutes = await prisma.functionMinute.findMany({
-    where: { functionId: { in: functionIds }, minute: { gte: from, lt: until } },
-    select: { functionId: true, durationHistogram: true },
-  });
-  for (const minute of minutes) {
-    const histogram = merged.get(minute.functionId) ?? createHistogram();
-    mergeHistogram(histogram, decodeHistogramBuckets(minute.durationHistogram));
-    merged.set(minute.functionId, histogram);
-  }
-  return merged;
+         WHERE function_id = ANY(ARRAY(SELECT id FROM functions WHERE ${sourceId}::int IS NULL OR source_id = ${sourceId}::int))
+           AND minute >= ${firstMinute} AND minute < ${until}
+         GROUP BY function_id`,
+    ),
+  ]);
+  const minutesOf = new Map(minutes.map((row) => [row.function_id, row]));
+  const throttlesOf = new Map(throttles.map((row) => [row.function_id, row.throttles]));
+  const summaries = functions
+    .filter((fn) => fn.deleted_at === null || minutesOf.has(fn.id) || throttlesOf.has(fn.id))
+    .map((fn) => {
+      const own = minutesOf.get(fn.id);
+      const row: TotalsRow = {
+        ...fn,
+        invocations: own?.invocations ?? 0,
+        errors: own?.errors ?? 0,
+        timeouts: own?.timeouts ?? 0,
+        out_of_memory: own?.out_of_memory ?? 0,
+        cold_starts: own?.cold_starts ?? 0,
+        retries: own?.retries ?? 0,
+        duration_sum_ms: own?.duration_sum_ms ?? 0,
+        billed_gb_seconds: own?.billed_gb_seconds ?? 0,
+        init_duration_sum_ms: own?.init_duration_sum_ms ?? 0,
+        max_memory_used_mb: own?.max_memory_used_mb ?? null,
+        throttles: throttlesOf.get(fn.id) ?? 0,
+      };
+      return summaryOf(row, own?.histograms ? mergeHistogramText(own.histograms) : createHistogram());
+    });
+  return { since: options.since, until, functions: summaries };
 }
 
 function summaryOf(row: TotalsRow, histogram: DurationHistogram): FunctionSummary {

@@ -1,0 +1,65 @@
+import { bucketValue, createHistogram, type DurationHistogram } from './duration-histogram';
+
+const ZERO = 48;
+const NINE = 57;
+const MINUS = 45;
+const COMMA = 44;
+const SEMICOLON = 59;
+
+/**
+ * Merges many encoded histograms (encodeHistogramBuckets) given as one text, each histogram's
+ * numbers joined by `,` and histograms by `;` — what Postgres's
+ * `string_agg(array_to_string(duration_histogram, ','), ';')` returns. The same result as decoding
+ * each and merging them (count, zero count, buckets, estimated extremes; the sum is not encoded),
+ * read in one pass without splitting: a day of 200 functions is ~300,000 histograms. Pure.
+ */
+export function mergeHistogramText(text: string): DurationHistogram {
+  const histogram = createHistogram();
+  let minIndex = Infinity;
+  let maxIndex = -Infinity;
+  let value = 0;
+  let negative = false;
+  let digits = false;
+  /** 0: the zero count; then index, count, index, count … */
+  let position = 0;
+  let index = 0;
+  const take = () => {
+    if (!digits) return;
+    const number = negative ? -value : value;
+    if (position === 0) histogram.zeroCount += number;
+    else if (position % 2 === 1) index = number;
+    else {
+      histogram.buckets.set(index, (histogram.buckets.get(index) ?? 0) + number);
+      histogram.count += number;
+      if (index < minIndex) minIndex = index;
+      if (index > maxIndex) maxIndex = index;
+    }
+    position += 1;
+    value = 0;
+    negative = false;
+    digits = false;
+  };
+  for (let offset = 0; offset < text.length; offset += 1) {
+    const code = text.charCodeAt(offset);
+    if (code >= ZERO && code <= NINE) {
+      value = value * 10 + (code - ZERO);
+      digits = true;
+    } else if (code === MINUS) negative = true;
+    else if (code === COMMA) take();
+    else if (code === SEMICOLON) {
+      take();
+      position = 0;
+    }
+  }
+  take();
+  histogram.count += histogram.zeroCount;
+  if (maxIndex >= minIndex) {
+    histogram.min = bucketValue(minIndex);
+    histogram.max = bucketValue(maxIndex);
+  }
+  if (histogram.zeroCount > 0) {
+    histogram.min = 0;
+    histogram.max = Math.max(histogram.max, 0);
+  }
+  return histogram;
+}

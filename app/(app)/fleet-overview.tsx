@@ -3,8 +3,8 @@ import type { OverviewSort } from '@/lib/metrics/arrange-function-summaries';
 import type { FunctionSummary } from '@/lib/metrics/list-function-summaries';
 import type { Sparkline as SparklineData } from '@/lib/metrics/list-function-sparklines';
 import type { SourceHealth } from '@/lib/metrics/list-source-health';
-import { describeBackfill } from '@/lib/ingest/backfill-progress';
-import { formatAgo, formatCount, formatDuration, formatPercent, formatUsd } from '../components/format';
+import { formatCount, formatDuration, formatPercent, formatUsd } from '../components/format';
+import { SourceHealthTable } from '../components/source-health-table';
 import { Sparkline } from '../components/sparkline';
 
 
@@ -130,44 +130,7 @@ export function FleetOverview({ functions, sources, sort, direction, filter, que
             <Link href="/settings/sources">Add an AWS account or an emulator</Link>.
           </div>
         ) : (
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Ingest lag</th>
-                  <th scope="col">Last poll</th>
-                  <th scope="col">Backfill</th>
-                  <th scope="col">Health</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sources.map((source) => (
-                  <tr key={source.id}>
-                    <td>
-                      {source.name}
-                      <div className="hint">
-                        {source.kind} · {source.endpoint ?? source.region} · {source.logGroups} log groups
-                      </div>
-                    </td>
-                    <td>{source.ingestLagMs === null ? '–' : formatDuration(source.ingestLagMs)}</td>
-                    <td title={source.lastPolledAt?.toISOString()}>{formatAgo(source.lastPolledAt)}</td>
-                    <td>{describeBackfill(source.backfill)}</td>
-                    <td>
-                      {source.lastError || source.failingLogGroups.length > 0 ? (
-                        <span className="badge badge-bad" title={source.lastError ?? source.failingLogGroups[0]?.lastError}>
-                          {source.lastError ? 'failing' : `${source.failingLogGroups.length} log groups failing`}
-                        </span>
-                      ) : (
-                        <span className="badge badge-ok">ok</span>
-                      )}
-                      {source.lastError ? <div className="hint error-text">{source.lastError}</div> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SourceHealthTable sources={sources} />
         )}
       </section>
     </div>

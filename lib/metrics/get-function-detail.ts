@@ -14,6 +14,10 @@ export type FunctionDetail = {
   provisionedConcurrency: number | null;
   logFormat: string;
   logGroupName: string;
+  /** Asynchronous invocations: retries after a failure, and where an event that exhausted them goes (null: not known). */
+  maxRetryAttempts: number | null;
+  onFailureDestination: string | null;
+  deadLetterTarget: string | null;
   deleted: boolean;
   deletedAt: Date | null;
   /** When discovery first and last changed what it knows of the function. */
@@ -41,6 +45,9 @@ export async function getFunctionDetail(prisma: PrismaClient, functionId: number
     provisionedConcurrency: fn.provisionedConcurrency,
     logFormat: fn.logFormat,
     logGroupName: fn.logGroupName,
+    maxRetryAttempts: fn.maxRetryAttempts,
+    onFailureDestination: fn.onFailureDestination,
+    deadLetterTarget: fn.deadLetterTarget,
     deleted: fn.deletedAt !== null,
     deletedAt: fn.deletedAt,
     createdAt: fn.createdAt,

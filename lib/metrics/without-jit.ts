@@ -7,6 +7,7 @@ import type { Prisma } from '../db/generated/client';
  * (measured on 288,000 function-minutes). SET LOCAL keeps the setting to this transaction.
  */
 export async function withoutJit<T>(prisma: PrismaClient, query: Prisma.PrismaPromise<T>): Promise<T> {
-  const [, result] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL jit = off`, query]);
+  // Prisma ends a transaction after 5 s by default: a 30-day scan on a busy database may take longer.
+  const [, result] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL jit = off`, query], { maxWait: 10_000, timeout: 60_000 });
   return result;
 }

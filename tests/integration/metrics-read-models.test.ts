@@ -226,7 +226,7 @@ test('function detail: its configuration and source; an unknown id is a NotFound
   expect(detail).toMatchObject({
     id: busy.functionId, name: 'rm-busy', arn: 'arn:aws:lambda:eu-west-1:000000000000:function:rm-busy', runtime: 'nodejs20.x', memorySizeMB: 1024,
     timeoutSeconds: 3, architecture: 'arm64', reservedConcurrency: 5, provisionedConcurrency: null, logFormat: 'Text', logGroupName: '/aws/lambda/rm-busy',
-    deleted: false, deletedAt: null, source: { name: 'ireland', kind: 'aws', region: 'eu-west-1' },
+    maxRetryAttempts: null, onFailureDestination: null, deadLetterTarget: null, deleted: false, deletedAt: null, source: { name: 'ireland', kind: 'aws', region: 'eu-west-1' },
   });
   await expect(getFunctionDetail(prisma, 987_654)).rejects.toMatchObject({ code: 'not_found', field: 'functionId' });
 });

@@ -5,6 +5,7 @@ import { hasUsers } from '@/lib/auth/has-users';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { ActionForm } from '@/app/components/action-form';
 import { setupAction } from './actions';
+import { NewPasswordFields } from '@/app/components/new-password-fields';
 
 export const metadata: Metadata = { title: 'Set up' };
 
@@ -35,17 +36,7 @@ function NewAccountFields() {
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
       </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="password-hint" />
-        <p id="password-hint" className="hint">
-          At least 10 characters.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="confirmPassword">Password again</label>
-        <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required minLength={10} />
-      </div>
+      <NewPasswordFields />
     </>
   );
 }

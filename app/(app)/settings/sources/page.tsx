@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/app/components/action-form';
-import { formatAgo, formatDuration } from '@/app/components/format';
+import { SourceHealthTable } from '@/app/components/source-health-table';
 import { canChange } from '@/lib/auth/can-change';
 import { requirePageViewer } from '@/lib/auth/require-page-viewer';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
-import { describeBackfill } from '@/lib/ingest/backfill-progress';
 import { listSourceHealth } from '@/lib/metrics/list-source-health';
 import { addSourceAction } from './actions';
 
@@ -30,49 +29,7 @@ export default async function SourcesPage() {
             {canChange(viewer.role, 'sources') ? 'Add one below.' : 'An editor or admin can add one.'}
           </div>
         ) : (
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">Credentials</th>
-                  <th scope="col" className="num">
-                    Log groups
-                  </th>
-                  <th scope="col">Ingest lag</th>
-                  <th scope="col">Last poll</th>
-                  <th scope="col">Backfill</th>
-                  <th scope="col">Health</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sources.map((source) => (
-                  <tr key={source.id}>
-                    <td>{source.name}</td>
-                    <td>{source.kind}</td>
-                    <td className="mono">{source.endpoint ?? source.region}</td>
-                    <td>{source.kind === 'aws' ? (source.roleArn ? `role ${source.roleArn}` : source.profile ? `profile ${source.profile}` : 'default chain') : '–'}</td>
-                    <td className="num">{source.logGroups}</td>
-                    <td>{source.ingestLagMs === null ? '–' : formatDuration(source.ingestLagMs)}</td>
-                    <td title={source.lastPolledAt?.toISOString()}>{formatAgo(source.lastPolledAt)}</td>
-                    <td>{describeBackfill(source.backfill)}</td>
-                    <td>
-                      {source.lastError || source.failingLogGroups.length > 0 ? (
-                        <>
-                          <span className="badge badge-bad">failing</span>
-                          <div className="hint error-text">{source.lastError ?? `${source.failingLogGroups[0]?.logGroupName}: ${source.failingLogGroups[0]?.lastError}`}</div>
-                        </>
-                      ) : (
-                        <span className="badge badge-ok">ok</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SourceHealthTable sources={sources} detailed />
         )}
       </section>
       {canChange(viewer.role, 'sources') ? (

@@ -5,6 +5,7 @@ import { invalidInviteMessage } from '@/lib/auth/claim-invite';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { ActionForm } from '@/app/components/action-form';
 import { acceptInviteAction } from './actions';
+import { NewPasswordFields } from '@/app/components/new-password-fields';
 
 export const metadata: Metadata = { title: 'Join' };
 
@@ -40,17 +41,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <label htmlFor="email">Email</label>
           <input id="email" type="email" autoComplete="username" value={invite.email} readOnly />
         </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="password-hint" />
-          <p id="password-hint" className="hint">
-            At least 10 characters.
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="confirmPassword">Password again</label>
-          <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required minLength={10} />
-        </div>
+        <NewPasswordFields />
       </ActionForm>
     </section>
   );

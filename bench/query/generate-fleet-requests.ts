@@ -35,7 +35,7 @@ const DAY_MS = 86_400_000;
  * retry, so the total is exact. A function is drawn by its share of traffic; a retried request
  * (asynchronous functions only) fails, then is retried a minute after its timeout could have ended,
  * once or twice, as Lambda does (same request id). Outcomes follow the function's rates: about
- * 93 % success, then errors, timeouts, out-of-memory kills, crashes and failed INITs; 1–3 % cold.
+ * 94 % success, then errors, timeouts, out-of-memory kills, crashes and failed INITs; 1–3 % cold.
  */
 export function* generateFleetRequests(fleet: readonly FleetFunction[], timeline: FleetTimeline): Generator<FleetRequest, void> {
   const random = createSeededRandom(timeline.seed);

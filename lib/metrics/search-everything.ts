@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../db/create-prisma-client';
 import { AppError } from '../errors';
 import { toContainsPattern } from './to-contains-pattern';
+import { withoutJit } from './without-jit';
 
 export type TraceAttempt = {
   functionId: number;
@@ -69,15 +70,18 @@ export async function searchEverything(prisma: PrismaClient, options: { query: s
   if (trace) {
     const traceId = (trace[1] as string).toLowerCase();
     // No index on xray_trace_id yet: correct without one, a scan of attempts until one is added.
-    const attempts = await prisma.attempt.findMany({
-      where: { xrayTraceId: traceId },
-      orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
-      take: TRACE_ATTEMPTS,
-      select: {
-        functionId: true, requestId: true, startedAt: true, endedAt: true, status: true, durationMs: true, coldStart: true,
-        function: { select: { name: true } },
-      },
-    });
+    const attempts = await withoutJit(
+      prisma,
+      prisma.attempt.findMany({
+        where: { xrayTraceId: traceId },
+        orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+        take: TRACE_ATTEMPTS,
+        select: {
+          functionId: true, requestId: true, startedAt: true, endedAt: true, status: true, durationMs: true, coldStart: true,
+          function: { select: { name: true } },
+        },
+      }),
+    );
     return { kind: 'trace', traceId, attempts: attempts.map(({ function: fn, ...attempt }) => ({ ...attempt, functionName: fn.name })) };
   }
 
@@ -96,14 +100,17 @@ async function searchLogText(prisma: PrismaClient, query: string, now: Date): Pr
   let newer: Date | null = null;
   for (const windowMs of TEXT_WINDOWS_MS) {
     const from = new Date(now.getTime() - windowMs);
-    const rows: TextRow[] = await prisma.$queryRaw<TextRow[]>`
-      SELECT r.function_id, f.name AS function_name, r.request_id, r."timestamp", r.log_stream_name, r.message
-        FROM raw_events r
-        LEFT JOIN functions f ON f.id = r.function_id
-       WHERE r."timestamp" >= ${from} AND (${newer}::timestamptz IS NULL OR r."timestamp" < ${newer}::timestamptz)
-         AND r.message ILIKE ${pattern}
-       ORDER BY r."timestamp" DESC, r.event_id DESC
-       LIMIT ${MAX_TEXT_MATCHES - lines.length}`;
+    const rows: TextRow[] = await withoutJit(
+      prisma,
+      prisma.$queryRaw<TextRow[]>`
+        SELECT r.function_id, f.name AS function_name, r.request_id, r."timestamp", r.log_stream_name, r.message
+          FROM raw_events r
+          LEFT JOIN functions f ON f.id = r.function_id
+         WHERE r."timestamp" >= ${from} AND (${newer}::timestamptz IS NULL OR r."timestamp" < ${newer}::timestamptz)
+           AND r.message ILIKE ${pattern}
+         ORDER BY r."timestamp" DESC, r.event_id DESC
+         LIMIT ${MAX_TEXT_MATCHES - lines.length}`,
+    );
     lines.push(
       ...rows.map((row) => ({
         functionId: row.function_id, functionName: row.function_name, requestId: row.request_id,

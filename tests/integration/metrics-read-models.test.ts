@@ -157,6 +157,20 @@ test('series over 6 hours: five-minute buckets that add up to the function summa
   expect(sum((point) => point.costUsd)).toBeCloseTo(summary?.cost.totalUsd ?? -1, 12);
 });
 
+test('series over 2 days: read in two halves split on a bucket boundary, each bucket whole', async () => {
+  // The middle of this range is T + 15 min: the 15-minute buckets at T and T + 15 min fall in different halves.
+  const range = { since: new Date(T + 15 * MINUTE - 24 * 3_600_000), until: new Date(T + 15 * MINUTE + 24 * 3_600_000) };
+  const series = await getFunctionSeries(prisma, { functionId: busy.functionId, range });
+  expect(series.bucketMs).toBe(15 * MINUTE);
+  expect(series.points).toHaveLength(192);
+  const at = (ms: number) => series.points.find((point) => point.start === iso(ms));
+  expect(at(T)).toMatchObject({ invocations: 104, errors: 2, throttles: 5, maxConcurrency: 3 });
+  expect(at(T + 15 * MINUTE)).toMatchObject({ invocations: 1, errors: 0 });
+  // 1…100 ms and 9, 20, 30, 3000 ms: the 103rd of 104 is 100 ms.
+  expect(Math.abs((at(T)?.durationMs.p99 ?? 0) - 100) / 100).toBeLessThanOrEqual(0.01);
+  expect(series.points.reduce((total, point) => total + point.invocations, 0)).toBe(105);
+});
+
 test('series: a range starting inside a bucket counts only the minutes it covers; an unknown function is a NotFoundError', async () => {
   const series = await getFunctionSeries(prisma, { functionId: busy.functionId, range: { since: new Date(T + 2 * MINUTE + 30_000), until: new Date(T + 6 * 3_600_000) } });
   expect(series.points[0]).toMatchObject({ start: iso(T), invocations: 2, errors: 1 });

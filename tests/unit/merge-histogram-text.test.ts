@@ -18,12 +18,18 @@ test.each([
   { name: 'overlapping buckets', histograms: [encoded([1, 2, 3]), encoded([2, 3, 4]), encoded([3])] },
   { name: 'zeros and values', histograms: [encoded([0, 10]), encoded([900_000]), encoded([0])] },
   { name: 'a wide range', histograms: [encoded(Array.from({ length: 200 }, (_, i) => 1.07 ** i)), encoded([7, 7, 7])] },
+  { name: 'indexes beyond the dense range', histograms: [[0, -5000, 2, 12, 1, 5000, 3], [1, -5000, 1, 6000, 1]] },
 ])('$name: the same as decoding and merging each', ({ histograms }) => {
   const expected = createHistogram();
   for (const histogram of histograms) mergeHistogram(expected, decodeHistogramBuckets(histogram));
   const merged = mergeHistogramText(histograms.map((histogram) => histogram.join(',')).join(';'));
   expect(merged).toEqual(expected);
   for (const p of [50, 95, 99]) expect(histogramPercentile(merged, p)).toBe(histogramPercentile(expected, p));
+});
+
+test('calls do not leak counts into each other', () => {
+  const text = [encoded([1, 2, 3]), encoded([3, 4])].map((histogram) => histogram.join(',')).join(';');
+  expect(mergeHistogramText(text)).toEqual(mergeHistogramText(text));
 });
 
 test('empty segments (an empty array) are skipped', () => {

@@ -5,6 +5,7 @@ import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { searchEverything, searchQuerySchema } from '@/lib/metrics/search-everything';
 import { formatDuration, formatTime } from '../../components/format';
 import { StatusBadge } from '../../components/status-badge';
+import { DataTable } from '@/app/components/data-table';
 
 export const metadata: Metadata = { title: 'Search' };
 
@@ -47,19 +48,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <strong>No attempt carries this trace ID.</strong>Only functions with X-Ray tracing write it in their REPORT lines.
             </div>
           ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Function</th>
-                  <th scope="col">Request ID</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Duration
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+            <DataTable columns={['Function', 'Request ID', 'Started', 'Status', { label: 'Duration', numeric: true }]}>
                 {result.attempts.map((attempt) => (
                   <tr key={`${attempt.functionId}-${attempt.requestId}-${attempt.startedAt.toISOString()}`}>
                     <td>
@@ -75,8 +64,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     <td className="num">{formatDuration(attempt.durationMs)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </DataTable>
           )}
         </section>
       ) : null}
@@ -90,15 +78,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <strong>No log line of the last day contains it.</strong>The search is case-insensitive and covers raw log lines of the last 24 hours.
             </div>
           ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Function</th>
-                  <th scope="col">Line</th>
-                </tr>
-              </thead>
-              <tbody>
+            <DataTable columns={['Time', 'Function', 'Line']}>
                 {result.lines.map((line, index) => (
                   <tr key={index}>
                     <td style={{ whiteSpace: 'nowrap' }}>{formatTime(line.timestamp)}</td>
@@ -114,8 +94,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </DataTable>
           )}
         </section>
       ) : null}

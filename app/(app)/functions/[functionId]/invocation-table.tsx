@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { InvocationPage } from '@/lib/metrics/list-function-invocations';
 import { formatDuration, formatTime } from '../../../components/format';
 import { StatusBadge } from '../../../components/status-badge';
+import { DataTable } from '@/app/components/data-table';
 
 type Props = {
   page: InvocationPage;
@@ -65,25 +66,7 @@ export function InvocationTable({ page, path, params, filters }: Props) {
           {filtering ? 'Try another status or a longer range.' : 'Invocations appear here a few seconds after they run.'}
         </div>
       ) : (
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Request ID</th>
-                <th scope="col">Started</th>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="num">
-                  Attempts
-                </th>
-                <th scope="col" className="num">
-                  Duration
-                </th>
-                <th scope="col">Start</th>
-                <th scope="col">Version</th>
-                <th scope="col">Error</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable columns={['Request ID', 'Started', 'Outcome', { label: 'Attempts', numeric: true }, { label: 'Duration', numeric: true }, 'Start', 'Version', 'Error']}>
               {page.items.map((item) => (
                 <tr key={item.requestId}>
                   <td className="mono">
@@ -100,9 +83,7 @@ export function InvocationTable({ page, path, params, filters }: Props) {
                   <td className="error-text">{item.errorType ? `${item.errorType}${item.errorMessage ? `: ${truncate(item.errorMessage, 80)}` : ''}` : ''}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {next ? (
         <p>

@@ -5,6 +5,7 @@ import { requirePageViewer } from '@/lib/auth/require-page-viewer';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { ActionForm } from '@/app/components/action-form';
 import { changePasswordAction, renameAction, revokeSessionAction } from './actions';
+import { DataTable } from '@/app/components/data-table';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -52,21 +53,7 @@ export default async function AccountPage() {
       </div>
       <section className="card" aria-labelledby="sessions-heading" style={{ marginTop: '1rem' }}>
         <h2 id="sessions-heading">Signed-in sessions</h2>
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Browser</th>
-                <th scope="col">IP</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Ends</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable columns={['Browser', 'IP', 'Signed in', 'Last seen', 'Ends', { label: 'Actions', hidden: true }]}>
               {sessions.map((session) => (
                 <tr key={session.id}>
                   <td>
@@ -84,9 +71,7 @@ export default async function AccountPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
     </>
   );

@@ -7,6 +7,7 @@ import { requirePageViewer } from '@/lib/auth/require-page-viewer';
 import { roleAtLeast } from '@/lib/auth/role';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { AdminNav } from '../members/admin-nav';
+import { DataTable } from '@/app/components/data-table';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -39,18 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <strong>Nothing recorded{before ? ' before this point' : ' yet'}</strong>
           </p>
         ) : (
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable columns={['When', 'Who', 'Action', 'Target', 'Details']}>
                 {events.map((event) => (
                   <tr key={event.id}>
                     <td>{formatTime(event.at)}</td>
@@ -65,9 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="mono">{JSON.stringify(event.details)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <p className="toolbar" style={{ marginTop: '0.75rem' }}>
           {before ? <Link href="/settings/audit">Newest</Link> : null}

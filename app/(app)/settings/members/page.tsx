@@ -7,6 +7,7 @@ import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { ActionForm } from '@/app/components/action-form';
 import { changeRoleAction, inviteMemberAction, revokeInviteAction, setDisabledAction } from './actions';
 import { AdminNav } from './admin-nav';
+import { DataTable } from '@/app/components/data-table';
 
 export const metadata: Metadata = { title: 'Team' };
 
@@ -48,22 +49,7 @@ export default async function MembersPage() {
       </section>
       <section className="card" aria-labelledby="members-heading" style={{ marginTop: '1rem' }}>
         <h2 id="members-heading">Members</h2>
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Signs in with</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable columns={['Name', 'Email', 'Role', 'Status', 'Last seen', 'Signs in with', { label: 'Actions', hidden: true }]}>
               {members.map((member) => (
                 <tr key={member.id}>
                   <td>
@@ -97,27 +83,12 @@ export default async function MembersPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
       {invites.length > 0 ? (
         <section className="card" aria-labelledby="invites-heading" style={{ marginTop: '1rem' }}>
           <h2 id="invites-heading">Pending invitations</h2>
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Invited by</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable columns={['Email', 'Role', 'Invited by', 'Expires', { label: 'Actions', hidden: true }]}>
                 {invites.map((invite) => (
                   <tr key={invite.id}>
                     <td>{invite.email}</td>
@@ -133,9 +104,7 @@ export default async function MembersPage() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         </section>
       ) : null}
     </>

@@ -7,6 +7,7 @@ import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { ActionForm } from '@/app/components/action-form';
 import { createTokenAction, revokeTokenAction } from './actions';
 import { AdminNav } from '../members/admin-nav';
+import { DataTable } from '@/app/components/data-table';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
@@ -63,23 +64,7 @@ export default async function TokensPage() {
             Create one above for a script or CI job.
           </p>
         ) : (
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Token</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable columns={['Name', 'Token', 'Role', 'Created', 'Last used', 'Expires', 'Status', { label: 'Actions', hidden: true }]}>
                 {tokens.map((token) => {
                   const expired = token.expiresAt !== null && token.expiresAt.getTime() <= now;
                   return (
@@ -113,9 +98,7 @@ export default async function TokensPage() {
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
     </>

@@ -98,7 +98,8 @@ try {
   const { stats, rows } = seeded;
   console.log(
     `stored: ${count(rows.attempts)} attempts, ${count(rows.invocations)} invocations (${count(stats.retriedRequests)} retried), ` +
-      `${count(rows.function_minutes)} function_minutes, ${count(rows.function_metric_minutes)} function_metric_minutes; ${await tableSizes(database.url)}`,
+      `${count(rows.function_minutes)} function_minutes, ${count(rows.function_hours)} function_hours, ${count(rows.function_metric_minutes)} function_metric_minutes, ` +
+        `${count(rows.function_metric_hours)} function_metric_hours; ${await tableSizes(database.url)}`,
   );
   console.log(
     `attempt outcomes: ${[...stats.statuses].sort((a, b) => b[1] - a[1]).map(([status, attempts]) => `${status} ${percent(attempts, stats.attempts)}`).join(', ')}; ` +
@@ -109,7 +110,7 @@ try {
     const check = await checkSeededData(prisma, { sample: 300, seed: SEED });
     console.log(
       check.problems.length === 0
-        ? `rollups checked: ${count(check.minutes)} function-minutes (${count(check.attempts)} attempts) rolled up again with lib/store's rollupDelta and lib/histogram: every column equal`
+        ? `rollups checked: ${count(check.minutes)} function-minutes (${count(check.attempts)} attempts) rolled up again with lib/store's rollupDelta and lib/histogram, ${count(check.hours)} function-hours against their minutes: every column equal`
         : `ROLLUPS DIFFER from the store's arithmetic:\n  ${check.problems.join('\n  ')}`,
     );
 
@@ -313,7 +314,7 @@ async function tableSizes(url: string): Promise<string> {
   try {
     const { rows } = await client.query<{ name: string; size: string }>(
       `SELECT relname AS name, pg_size_pretty(pg_total_relation_size(oid)) AS size FROM pg_class
-        WHERE relname IN ('attempts', 'invocations', 'function_minutes', 'function_metric_minutes') ORDER BY pg_total_relation_size(oid) DESC`,
+        WHERE relname IN ('attempts', 'invocations', 'function_minutes', 'function_hours', 'function_metric_minutes') ORDER BY pg_total_relation_size(oid) DESC`,
     );
     return `on disk with indexes: ${rows.map((row) => `${row.name} ${row.size}`).join(', ')}`;
   } finally {

@@ -2,9 +2,10 @@ import type { PrismaClient } from '../../lib/db/create-prisma-client';
 import { addSample, createHistogram } from '../../lib/histogram/duration-histogram';
 import { encodeHistogramBuckets } from '../../lib/histogram/encode-histogram';
 import type { AttemptStatus } from '../../lib/ingest/attempt-fragment';
+import { ROLLUP_TOTALS_SELECT, rollupTotalsOf, type RollupTotals, type RollupTotalsRow } from '../../lib/metrics/rollup-totals';
 import { rollupDelta, type RollupDelta } from '../../lib/store/rollup-delta';
 
-export type SeedCheck = { minutes: number; attempts: number; invocations: number; problems: string[] };
+export type SeedCheck = { minutes: number; hours: number; attempts: number; invocations: number; problems: string[] };
 
 type MinuteRow = {
   function_id: number;
@@ -41,7 +42,8 @@ type AttemptRow = {
  * (random pages of function_minutes, plus the busiest minutes, whose histograms are widest) the
  * minute's attempts are read back and rolled up again with rollupDelta() and addSample() /
  * encodeHistogramBuckets(), as lib/store/apply-rollup-deltas.ts does; every column must match
- * (sums to 1e-9). Invocations must account for every attempt exactly once.
+ * (sums to 1e-9). A sample of function_hours must equal its minutes regrouped, and invocations must
+ * account for every attempt exactly once.
  */
 export async function checkSeededData(prisma: PrismaClient, options: { sample: number; seed: number }): Promise<SeedCheck> {
   const problems: string[] = [];
@@ -103,9 +105,38 @@ export async function checkSeededData(prisma: PrismaClient, options: { sample: n
       if (!same && problems.length < 10) problems.push(`function ${stored.function_id} ${stored.minute.toISOString()} ${column}: stored ${String(got)}, store's arithmetic ${String(value)}`);
     }
   }
+  const hours = await checkHours(prisma, options, problems);
   const [totals] = await prisma.$queryRaw<Array<{ attempts: number; counted: number; invocations: number }>>`
     SELECT (SELECT count(*)::float8 FROM attempts) AS attempts, (SELECT sum(attempt_count)::float8 FROM invocations) AS counted,
            (SELECT count(*)::float8 FROM invocations) AS invocations`;
   if (totals && totals.attempts !== totals.counted) problems.push(`invocations count ${totals.counted} attempts, the table holds ${totals.attempts}`);
-  return { minutes: minutes.length, attempts: attempts.length, invocations: totals?.invocations ?? 0, problems };
+  return { minutes: minutes.length, hours, attempts: attempts.length, invocations: totals?.invocations ?? 0, problems };
+}
+
+/** A sample of hour rows against their minutes summed and merged again (ROLLUP_TOTALS_SELECT, as the read models do). */
+async function checkHours(prisma: PrismaClient, options: { sample: number; seed: number }, problems: string[]): Promise<number> {
+  type Row = RollupTotalsRow & { function_id: number; hour: Date };
+  const stored = await prisma.$queryRaw<Row[]>`
+    SELECT function_id, hour, invocations::float8, errors::float8, timeouts::float8, out_of_memory::float8, cold_starts::float8,
+           retries::float8, duration_sum_ms, billed_gb_seconds, init_duration_sum_ms, max_memory_used_mb,
+           array_to_string(duration_histogram, ',') AS histograms
+      FROM function_hours TABLESAMPLE SYSTEM (10) REPEATABLE (${options.seed}) LIMIT ${options.sample}`;
+  const regrouped = await prisma.$queryRaw<Row[]>`
+    SELECT h.function_id, h.hour, ${ROLLUP_TOTALS_SELECT}
+      FROM unnest(${stored.map((row) => row.function_id)}::int[], ${stored.map((row) => row.hour)}::timestamptz[]) AS h(function_id, hour)
+      JOIN function_minutes m ON m.function_id = h.function_id AND m.minute >= h.hour AND m.minute < h.hour + interval '1 hour'
+     GROUP BY 1, 2`;
+  const fromMinutes = new Map(regrouped.map((row) => [`${row.function_id}@${row.hour.getTime()}`, row]));
+  for (const row of stored) {
+    const minutes = fromMinutes.get(`${row.function_id}@${row.hour.getTime()}`);
+    const comparable = (totals: RollupTotals) => ({ ...totals, histogram: encodeHistogramBuckets(totals.histogram).join(',') });
+    const expected = minutes ? comparable(rollupTotalsOf(minutes)) : null;
+    const actual = comparable(rollupTotalsOf(row));
+    for (const [column, value] of Object.entries(actual)) {
+      const want = expected?.[column as keyof typeof expected];
+      const same = typeof value === 'number' ? Math.abs(Number(want) - value) <= 1e-9 * Math.max(1, Math.abs(value)) : want === value;
+      if (!same && problems.length < 10) problems.push(`function ${row.function_id} hour ${row.hour.toISOString()} ${column}: stored ${String(value)}, its minutes ${String(want)}`);
+    }
+  }
+  return stored.length;
 }

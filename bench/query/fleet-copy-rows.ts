@@ -2,10 +2,10 @@ import { createSeededRandom } from '../ingest/seeded-random';
 import { copyRow, copyValue, createCopyBuffer, createIsoFormatter } from './copy-text';
 import type { FleetFunction } from './fleet-profiles';
 import { generateFleetRequests, type FleetAttempt, type FleetTimeline } from './generate-fleet-requests';
-import { createMinuteRollups, type MinuteRollup } from './minute-rollups';
+import { createPeriodRollups, type PeriodRollup } from './period-rollups';
 
 /** Where the rows that are not attempts go (scratch files, loaded once the attempts are in). */
-export type RowSinks = Record<'invocations' | 'function_minutes' | 'function_metric_minutes', { push: (row: string) => void }>;
+export type RowSinks = Record<'invocations' | 'function_minutes' | 'function_hours' | 'function_metric_minutes', { push: (row: string) => void }>;
 
 export type FleetStats = {
   attempts: number;
@@ -18,11 +18,12 @@ export type FleetStats = {
 
 /** A retried request's attempts start up to 2 × (timeout + 70 s) after its first: its minutes stay open that long. */
 const OPEN_MINUTES_MS = 40 * 60_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * The fleet's rows in COPY text: attempts (generateFleetRequests) as ~1 MB chunks for
  * `COPY attempts FROM STDIN`, and on the side, as they complete, one invocation per request
- * (refresh-invocations.ts's derivation), function_minutes (minute-rollups.ts) and, for functions
+ * (refresh-invocations.ts's derivation), function_minutes and function_hours (period-rollups.ts) and, for functions
  * polled for CloudWatch metrics, function_metric_minutes. `stats` fills in as the chunks are read.
  */
 export function createFleetCopyRows(
@@ -35,17 +36,20 @@ export function createFleetCopyRows(
   const idOf = (fn: FleetFunction) => functionIds[fn.k - 1] as number;
   const byId = new Map(fleet.map((fn) => [idOf(fn), fn]));
   const metricsRandom = createSeededRandom(timeline.seed + 7);
-  const writeMinutes = (minutes: MinuteRollup[]) => {
-    for (const minute of minutes) {
-      sinks.function_minutes.push(minuteRow(minute));
+  const minuteRollups = createPeriodRollups(60_000);
+  const hourRollups = createPeriodRollups(HOUR_MS);
+  /** Writes every minute starting before `ms`, and every hour ending by then. */
+  const flushBefore = (ms: number) => {
+    for (const minute of minuteRollups.flushBefore(ms)) {
+      sinks.function_minutes.push(rollupRow(minute));
       const fn = byId.get(minute.functionId) as FleetFunction;
       if (fn.cloudWatchMetrics) sinks.function_metric_minutes.push(metricRow(fn, minute, metricsRandom.next(), metricsRandom.next()));
     }
+    for (const hour of hourRollups.flushBefore(ms - HOUR_MS)) sinks.function_hours.push(rollupRow(hour));
   };
 
   async function* attempts(): AsyncGenerator<Buffer> {
     const buffer = createCopyBuffer();
-    const rollups = createMinuteRollups();
     const texts = new Map(fleet.map((fn) => [fn.k, errorTexts(fn)]));
     let id = 0;
     let requests = 0;
@@ -57,7 +61,8 @@ export function createFleetCopyRows(
         const attempt = request.attempts[index] as FleetAttempt;
         id += 1;
         buffer.push(attemptRow(id, functionId, request.fn, request.requestId, attempt, fnTexts));
-        rollups.add(functionId, request.fn.memorySizeMB, attempt, index > 0);
+        minuteRollups.add(functionId, request.fn.memorySizeMB, attempt, index > 0);
+        hourRollups.add(functionId, request.fn.memorySizeMB, attempt, index > 0);
         stats.statuses.set(attempt.status, (stats.statuses.get(attempt.status) ?? 0) + 1);
         if (attempt.coldStart) stats.coldStarts += 1;
         if (id % 1_000_000 === 0) {
@@ -69,10 +74,10 @@ export function createFleetCopyRows(
       if (request.attempts.length > 1) stats.retriedRequests += 1;
       sinks.invocations.push(invocationRow(functionId, request.requestId, request.attempts));
       requests += 1;
-      if (requests % 20_000 === 0) writeMinutes(rollups.flushBefore((request.attempts[0] as FleetAttempt).startedMs - OPEN_MINUTES_MS));
+      if (requests % 20_000 === 0) flushBefore((request.attempts[0] as FleetAttempt).startedMs - OPEN_MINUTES_MS);
       if (buffer.full()) yield buffer.take() as Buffer;
     }
-    writeMinutes(rollups.flushBefore(Infinity));
+    flushBefore(Infinity);
     const last = buffer.take();
     if (last) yield last;
   }
@@ -101,29 +106,29 @@ function invocationRow(functionId: number, requestId: string, attempts: readonly
   return `${functionId}\t${requestId}\t${attempts.length}\t${iso(first.startedMs)}\t${iso(endedMs)}\t${last.status}\n`;
 }
 
-function minuteRow(minute: MinuteRollup): string {
+function rollupRow(rollup: PeriodRollup): string {
   return copyRow([
-    String(minute.functionId),
-    isoOther(minute.minuteMs),
-    String(minute.invocations),
-    String(minute.errors),
-    String(minute.timeouts),
-    String(minute.outOfMemory),
-    String(minute.coldStarts),
-    String(minute.retries),
-    String(minute.durationSumMs),
-    String(minute.billedGbSeconds),
-    String(minute.initDurationSumMs),
-    String(minute.maxMemoryUsedMB),
-    `{${minute.durationHistogram.join(',')}}`,
+    String(rollup.functionId),
+    isoOther(rollup.startMs),
+    String(rollup.invocations),
+    String(rollup.errors),
+    String(rollup.timeouts),
+    String(rollup.outOfMemory),
+    String(rollup.coldStarts),
+    String(rollup.retries),
+    String(rollup.durationSumMs),
+    String(rollup.billedGbSeconds),
+    String(rollup.initDurationSumMs),
+    String(rollup.maxMemoryUsedMB),
+    `{${rollup.durationHistogram.join(',')}}`,
   ]);
 }
 
 /** Throttles now and then (often under a reserved limit), and the concurrency the minute's durations imply. */
-function metricRow(fn: FleetFunction, minute: MinuteRollup, draw: number, spread: number): string {
+function metricRow(fn: FleetFunction, minute: PeriodRollup, draw: number, spread: number): string {
   const throttled = draw < (fn.reservedConcurrency === null ? 0.01 : 0.05);
   const concurrency = Math.min(fn.reservedConcurrency ?? 1000, Math.max(1, Math.ceil((minute.durationSumMs / 60_000) * (1.2 + spread))));
-  return copyRow([String(minute.functionId), isoOther(minute.minuteMs), String(throttled ? 1 + Math.floor(spread * 40) : 0), String(concurrency)]);
+  return copyRow([String(minute.functionId), isoOther(minute.startMs), String(throttled ? 1 + Math.floor(spread * 40) : 0), String(concurrency)]);
 }
 
 type ErrorTexts = { type: string; message: string; stack: string; initType: string; initMessage: string; timeoutMessage: string };

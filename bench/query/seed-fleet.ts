@@ -13,18 +13,19 @@ export type SeedResult = {
   sourceId: number;
   /** Function ids in the fleet's order. */
   functionIds: number[];
-  rows: Record<'attempts' | 'invocations' | 'function_minutes' | 'function_metric_minutes', number>;
+  rows: Record<'attempts' | 'invocations' | 'function_minutes' | 'function_hours' | 'function_metric_minutes' | 'function_metric_hours', number>;
   stats: FleetStats;
   steps: Array<{ step: string; seconds: number }>;
 };
 
-const loadedTables = ['attempts', 'invocations', 'function_minutes', 'function_metric_minutes'] as const;
+const loadedTables = ['attempts', 'invocations', 'function_minutes', 'function_hours', 'function_metric_minutes'] as const;
 
 /**
  * A fleet in a freshly migrated database: one source, the functions and their log groups (SQL),
  * then the attempts streamed into `COPY attempts FROM STDIN` as they are generated (Node generates
- * while Postgres parses: both cores busy), while invocations, minute rollups and CloudWatch metric
- * minutes go to scratch files (fleet-copy-rows.ts), loaded afterwards with three COPYs at once.
+ * while Postgres parses: both cores busy), while invocations, minute and hour rollups and CloudWatch
+ * metric minutes go to scratch files (fleet-copy-rows.ts), loaded afterwards with four COPYs at once;
+ * metric hours are regrouped from the metric minutes in SQL, as lib/store does.
  * Keys and indexes are dropped for the load and rebuilt exactly as the migrations define them
  * (without-indexes.ts). VACUUM ANALYZE is left to the caller.
  */
@@ -53,9 +54,10 @@ export async function seedFleet(
     const files = {
       invocations: createCopyFile(path.join(scratchDir, 'invocations.copy')),
       function_minutes: createCopyFile(path.join(scratchDir, 'function_minutes.copy')),
+      function_hours: createCopyFile(path.join(scratchDir, 'function_hours.copy')),
       function_metric_minutes: createCopyFile(path.join(scratchDir, 'function_metric_minutes.copy')),
     };
-    const rows = { attempts: 0, invocations: 0, function_minutes: 0, function_metric_minutes: 0 };
+    const rows = { attempts: 0, invocations: 0, function_minutes: 0, function_hours: 0, function_metric_minutes: 0, function_metric_hours: 0 };
     const generated = createFleetCopyRows(fleet, functionIds, options, files);
     const rebuildSeconds = await withoutIndexes(client, loadedTables, async () => {
       rows.attempts = await step(`attempts: ${options.attempts.toLocaleString('en-US')} generated and COPY'd`, () =>
@@ -68,16 +70,23 @@ export async function seedFleet(
         ),
       );
       for (const file of Object.values(files)) file.close();
-      const [invocations, minutes, metricMinutes] = await step('invocations, function_minutes, function_metric_minutes: COPY, three at once', () =>
+      const [invocations, minutes, hours, metricMinutes] = await step('invocations, function_minutes, function_hours, function_metric_minutes: COPY, four at once', () =>
         Promise.all(Object.entries(files).map(([table, file]) => copyFile(databaseUrl, table, file.path))),
       );
       rows.invocations = invocations ?? 0;
       rows.function_minutes = minutes ?? 0;
+      rows.function_hours = hours ?? 0;
       rows.function_metric_minutes = metricMinutes ?? 0;
       options.onProgress?.('rebuilding keys, indexes and foreign keys…');
     });
     steps.push({ step: 'keys, indexes, foreign keys rebuilt', seconds: rebuildSeconds });
     options.onProgress?.(`keys, indexes, foreign keys rebuilt: ${rebuildSeconds.toFixed(1)} s`);
+    rows.function_metric_hours = await step('function_metric_hours: regrouped from the metric minutes', async () =>
+      (await client.query(`
+        INSERT INTO function_metric_hours (function_id, hour, throttles, concurrent_executions)
+        SELECT function_id, date_trunc('hour', minute), sum(throttles)::int, max(concurrent_executions)
+          FROM function_metric_minutes GROUP BY 1, 2`)).rowCount ?? 0,
+    );
     await client.query(`SELECT setval('attempts_id_seq', $1)`, [rows.attempts]);
     return { sourceId, functionIds, rows, stats: generated.stats, steps };
   } finally {

@@ -1,5 +1,6 @@
 import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { PrismaClient } from '../db/create-prisma-client';
+import { writeMetricMinutes, type MetricMinute } from '../store/write-metric-minutes';
 
 /** GetMetricData takes at most 500 queries: two per function. */
 const FUNCTIONS_PER_CALL = 250;
@@ -7,7 +8,7 @@ const FUNCTIONS_PER_CALL = 250;
 /**
  * Throttles and concurrency never reach the logs: they come from CloudWatch (AWS/Lambda Throttles
  * Sum and ConcurrentExecutions Maximum per function, one-minute periods), one code path for AWS
- * and the emulator, stored per function-minute. Re-polling a minute overwrites it with CloudWatch's
+ * and the emulator, stored per function-minute and per function-hour. Re-polling a minute overwrites it with CloudWatch's
  * latest value, so late datapoints correct themselves.
  */
 export async function pollFunctionMetrics(
@@ -21,7 +22,7 @@ export async function pollFunctionMetrics(
       query(`t${index}`, fn.name, 'Throttles', 'Sum'),
       query(`c${index}`, fn.name, 'ConcurrentExecutions', 'Maximum'),
     ]);
-    const minutes = new Map<string, { functionId: number; minute: Date; throttles: number; concurrent: number }>();
+    const minutes = new Map<string, MetricMinute>();
     let nextToken: string | undefined;
     do {
       const page = await options.cloudwatch.send(
@@ -33,22 +34,17 @@ export async function pollFunctionMetrics(
         if (!fn) continue;
         (series.Timestamps ?? []).forEach((timestamp, position) => {
           const key = `${fn.id}:${timestamp.getTime()}`;
-          const entry = minutes.get(key) ?? { functionId: fn.id, minute: timestamp, throttles: 0, concurrent: 0 };
+          const entry = minutes.get(key) ?? { functionId: fn.id, minute: timestamp, throttles: 0, concurrentExecutions: 0 };
           const value = series.Values?.[position] ?? 0;
           if (series.Id?.startsWith('t')) entry.throttles = value;
-          else entry.concurrent = value;
+          else entry.concurrentExecutions = value;
           minutes.set(key, entry);
         });
       }
     } while (nextToken);
     const rows = [...minutes.values()];
     if (rows.length === 0) continue;
-    await prisma.$executeRaw`
-      INSERT INTO function_metric_minutes (function_id, minute, throttles, concurrent_executions)
-      SELECT * FROM unnest(${rows.map((row) => row.functionId)}::int[], ${rows.map((row) => row.minute)}::timestamptz[],
-                           ${rows.map((row) => Math.round(row.throttles))}::int[], ${rows.map((row) => Math.round(row.concurrent))}::int[])
-      ON CONFLICT (function_id, minute) DO UPDATE SET
-        throttles = EXCLUDED.throttles, concurrent_executions = EXCLUDED.concurrent_executions`;
+    await writeMetricMinutes(prisma, rows);
     stored += rows.length;
   }
   return stored;

@@ -1,5 +1,6 @@
-import { histogramPercentile, type DurationHistogram } from '../histogram/duration-histogram';
+import { histogramPercentile } from '../histogram/duration-histogram';
 import { estimateCost } from './estimate-cost';
+import type { RollupTotals } from './rollup-totals';
 import type { TimeRange } from './parse-time-range';
 
 /** One bucket of a function's time series, as a chart plots it. */
@@ -25,21 +26,8 @@ export type SeriesPoint = {
   costUsd: number;
 };
 
-/** What the minute rollups of one bucket add up to. */
-export type RollupBucket = {
-  startMs: number;
-  invocations: number;
-  errors: number;
-  timeouts: number;
-  outOfMemory: number;
-  coldStarts: number;
-  retries: number;
-  billedGbSeconds: number;
-  initDurationSumMs: number;
-  maxMemoryUsedMB: number;
-  /** The bucket's merged duration histogram. */
-  histogram: DurationHistogram;
-};
+/** What the rollups of one bucket add up to. */
+export type RollupBucket = RollupTotals & { startMs: number };
 
 /** What the CloudWatch metric minutes of one bucket add up to. */
 export type MetricBucket = { startMs: number; throttles: number; maxConcurrency: number };

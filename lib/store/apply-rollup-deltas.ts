@@ -1,36 +1,56 @@
+import { Prisma } from '../db/generated/client';
 import { addSample } from '../histogram/duration-histogram';
 import { decodeHistogramBuckets, encodeHistogramBuckets } from '../histogram/encode-histogram';
 import type { RollupDelta } from './rollup-delta';
 import type { Transaction } from './store-types';
 
+/** The two grains every delta is written at: long ranges read the hours, the minutes fill in their edges. */
+const GRAINS = [
+  { table: Prisma.raw('function_minutes'), column: Prisma.raw('minute'), periodMs: 60_000 },
+  { table: Prisma.raw('function_hours'), column: Prisma.raw('hour'), periodMs: 3_600_000 },
+] as const;
+
+type Grain = (typeof GRAINS)[number];
+
+/** A period's combined delta: `start` is the minute or hour it adds to. */
+type PeriodDelta = Omit<RollupDelta, 'minute'> & { start: Date };
+
 /**
- * Adds deltas to a function's minute rollups in three statements: every row is created empty if
- * missing, then all are locked, then updated at once (histograms merged here). Two writers of the
- * same minute queue on the lock instead of overwriting each other's histogram; minutes are locked
- * in order so concurrent writers cannot deadlock.
+ * Adds deltas to a function's minute rollups and to its hour rollups, in the caller's transaction
+ * so the two always agree. Minutes before hours, each in time order: concurrent writers lock rows in
+ * the same order and cannot deadlock.
  */
 export async function applyRollupDeltas(tx: Transaction, functionId: number, deltas: readonly RollupDelta[]): Promise<void> {
-  const combined = combineByMinute(deltas);
-  if (combined.length === 0) return;
-  const minutes = combined.map((delta) => delta.minute.toISOString());
+  if (deltas.length === 0) return;
+  for (const grain of GRAINS) await applyToGrain(tx, functionId, grain, combineByPeriod(deltas, grain.periodMs));
+}
+
+/**
+ * Three statements per grain: every row is created empty if missing, then all are locked, then
+ * updated at once (histograms merged here). Two writers of the same period queue on the lock
+ * instead of overwriting each other's histogram.
+ */
+async function applyToGrain(tx: Transaction, functionId: number, grain: Grain, combined: readonly PeriodDelta[]): Promise<void> {
+  const { table, column } = grain;
+  const starts = combined.map((delta) => delta.start.toISOString());
   await tx.$executeRaw`
-    INSERT INTO function_minutes (function_id, minute, duration_histogram)
-    SELECT ${functionId}, m.minute, ARRAY[0]::int[] FROM unnest(${minutes}::timestamptz[]) AS m(minute) ORDER BY m.minute
+    INSERT INTO ${table} (function_id, ${column}, duration_histogram)
+    SELECT ${functionId}, p.start, ARRAY[0]::int[] FROM unnest(${starts}::timestamptz[]) AS p(start) ORDER BY p.start
     ON CONFLICT DO NOTHING`;
-  const rows = await tx.$queryRaw<Array<{ minute: Date; duration_histogram: number[] | null }>>`
-    SELECT minute, duration_histogram FROM function_minutes
-     WHERE function_id = ${functionId} AND minute = ANY(${minutes}::timestamptz[])
-     ORDER BY minute
+  const rows = await tx.$queryRaw<Array<{ start: Date; duration_histogram: number[] | null }>>`
+    SELECT ${column} AS start, duration_histogram FROM ${table}
+     WHERE function_id = ${functionId} AND ${column} = ANY(${starts}::timestamptz[])
+     ORDER BY ${column}
        FOR UPDATE`;
-  const stored = new Map(rows.map((row) => [row.minute.getTime(), row.duration_histogram]));
+  const stored = new Map(rows.map((row) => [row.start.getTime(), row.duration_histogram]));
   const histograms = combined.map((delta) => {
-    const histogram = decodeHistogramBuckets(stored.get(delta.minute.getTime()) ?? [0]);
+    const histogram = decodeHistogramBuckets(stored.get(delta.start.getTime()) ?? [0]);
     for (const duration of delta.durations) addSample(histogram, duration);
     return `{${encodeHistogramBuckets(histogram).join(',')}}`;
   });
-  const column = <T>(pick: (delta: RollupDelta) => T): T[] => combined.map(pick);
+  const values = <T>(pick: (delta: PeriodDelta) => T): T[] => combined.map(pick);
   await tx.$executeRaw`
-    UPDATE function_minutes f SET
+    UPDATE ${table} f SET
       invocations = f.invocations + d.invocations,
       errors = f.errors + d.errors,
       timeouts = f.timeouts + d.timeouts,
@@ -43,22 +63,22 @@ export async function applyRollupDeltas(tx: Transaction, functionId: number, del
       max_memory_used_mb = GREATEST(f.max_memory_used_mb, d.max_memory_used_mb),
       duration_histogram = d.duration_histogram::int[]
       FROM unnest(
-        ${minutes}::timestamptz[], ${column((d) => d.invocations)}::int[], ${column((d) => d.errors)}::int[],
-        ${column((d) => d.timeouts)}::int[], ${column((d) => d.outOfMemory)}::int[], ${column((d) => d.coldStarts)}::int[],
-        ${column((d) => d.retries)}::int[], ${column((d) => d.durationSumMs)}::float8[], ${column((d) => d.billedGbSeconds)}::float8[],
-        ${column((d) => d.initDurationSumMs)}::float8[], ${column((d) => d.maxMemoryUsedMB)}::int[], ${histograms}::text[]
-      ) AS d(minute, invocations, errors, timeouts, out_of_memory, cold_starts, retries, duration_sum_ms, billed_gb_seconds,
+        ${starts}::timestamptz[], ${values((d) => d.invocations)}::int[], ${values((d) => d.errors)}::int[],
+        ${values((d) => d.timeouts)}::int[], ${values((d) => d.outOfMemory)}::int[], ${values((d) => d.coldStarts)}::int[],
+        ${values((d) => d.retries)}::int[], ${values((d) => d.durationSumMs)}::float8[], ${values((d) => d.billedGbSeconds)}::float8[],
+        ${values((d) => d.initDurationSumMs)}::float8[], ${values((d) => d.maxMemoryUsedMB)}::int[], ${histograms}::text[]
+      ) AS d(start, invocations, errors, timeouts, out_of_memory, cold_starts, retries, duration_sum_ms, billed_gb_seconds,
              init_duration_sum_ms, max_memory_used_mb, duration_histogram)
-     WHERE f.function_id = ${functionId} AND f.minute = d.minute`;
+     WHERE f.function_id = ${functionId} AND f.${column} = d.start`;
 }
 
-function combineByMinute(deltas: readonly RollupDelta[]): RollupDelta[] {
-  const byMinute = new Map<number, RollupDelta>();
-  for (const delta of deltas) {
-    const key = delta.minute.getTime();
-    const current = byMinute.get(key);
+function combineByPeriod(deltas: readonly RollupDelta[], periodMs: number): PeriodDelta[] {
+  const byPeriod = new Map<number, PeriodDelta>();
+  for (const { minute, ...delta } of deltas) {
+    const startMs = Math.floor(minute.getTime() / periodMs) * periodMs;
+    const current = byPeriod.get(startMs);
     if (!current) {
-      byMinute.set(key, { ...delta, durations: [...delta.durations] });
+      byPeriod.set(startMs, { ...delta, start: new Date(startMs), durations: [...delta.durations] });
       continue;
     }
     current.invocations += delta.invocations;
@@ -73,6 +93,5 @@ function combineByMinute(deltas: readonly RollupDelta[]): RollupDelta[] {
     current.maxMemoryUsedMB = Math.max(current.maxMemoryUsedMB, delta.maxMemoryUsedMB);
     current.durations.push(...delta.durations);
   }
-  return [...byMinute.values()].sort((a, b) => a.minute.getTime() - b.minute.getTime());
+  return [...byPeriod.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
-

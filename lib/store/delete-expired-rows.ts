@@ -1,9 +1,10 @@
 import type { PrismaClient } from '../db/create-prisma-client';
 
 export type RetentionPolicy = { rawEventsDays: number; attemptsDays: number; rollupsDays: number };
-export type RetentionResult = { rawEvents: number; attempts: number; invocations: number; minutes: number };
+export type RetentionResult = { rawEvents: number; attempts: number; invocations: number; minutes: number; hours: number };
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * Deletes what has outlived its retention (raw events 7 days, attempts and invocations 30 days,
@@ -19,6 +20,7 @@ export async function deleteExpiredRows(
   const rawCutoff = before(options.policy.rawEventsDays);
   const attemptCutoff = before(options.policy.attemptsDays);
   const rollupCutoff = before(options.policy.rollupsDays);
+  const hourCutoff = new Date(Math.floor(rollupCutoff.getTime() / HOUR_MS) * HOUR_MS);
   return {
     rawEvents: await inBatches(() => prisma.$executeRaw`
       DELETE FROM raw_events WHERE ctid IN (SELECT ctid FROM raw_events WHERE "timestamp" < ${rawCutoff} LIMIT ${batchSize})`),
@@ -34,6 +36,14 @@ export async function deleteExpiredRows(
       (await inBatches(() => prisma.$executeRaw`
         DELETE FROM function_metric_minutes WHERE (function_id, minute) IN (
           SELECT function_id, minute FROM function_metric_minutes WHERE minute < ${rollupCutoff} LIMIT ${batchSize})`)),
+    // Only hours wholly before the cutoff: an hour straddling it still answers for its kept minutes.
+    hours:
+      (await inBatches(() => prisma.$executeRaw`
+        DELETE FROM function_hours WHERE (function_id, hour) IN (
+          SELECT function_id, hour FROM function_hours WHERE hour < ${hourCutoff} LIMIT ${batchSize})`)) +
+      (await inBatches(() => prisma.$executeRaw`
+        DELETE FROM function_metric_hours WHERE (function_id, hour) IN (
+          SELECT function_id, hour FROM function_metric_hours WHERE hour < ${hourCutoff} LIMIT ${batchSize})`)),
   };
 }
 

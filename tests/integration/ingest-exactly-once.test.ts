@@ -14,7 +14,7 @@ import { startEmulator, type RunningEmulator } from '../../lib/emulator/start-em
 import { formatEnd, formatInitStart, formatReport, formatStart, formatTaskTimedOut } from '../../lib/emulator/runtime/platform-lines';
 import { functionZip, testRole } from '../support/function-zip';
 import { freePort } from '../support/processes';
-import { recountRollups, storedRollups } from '../support/recount-rollups';
+import { expectHoursToMatchMinutes, recountRollups, storedRollups } from '../support/recount-rollups';
 
 /** The issue's figure; a developer may run a smaller ingest locally. */
 const TOTAL_EVENTS = Number(process.env.LAMBDASCOPE_TEST_EXACTLY_ONCE_EVENTS ?? 200_000);
@@ -197,6 +197,7 @@ async function expectExactlyOnce(databaseUrl: string): Promise<void> {
     expect(await prisma.attempt.count()).toBe(expectedAttempts);
     for (const fn of await prisma.lambdaFunction.findMany()) {
       expect(await storedRollups(prisma, fn.id)).toEqual(await recountRollups(prisma, fn.id));
+      await expectHoursToMatchMinutes(prisma, fn.id);
     }
     const totals = await prisma.functionMinute.aggregate({ _sum: { invocations: true } });
     expect(totals._sum.invocations).toBe(expectedAttempts);

@@ -20,7 +20,7 @@ import { deployFunction, readGroupEvents } from '../support/deploy-function';
 import { uniqueName } from '../support/function-zip';
 import { buildFuzzCorpus, EVENT_OVERHEAD_BYTES, type FuzzEvent } from '../support/fuzz-corpus';
 import { loadRealMessages } from '../support/log-shapes/load-real-messages';
-import { recountRollups, storedRollups, type RollupRow } from '../support/recount-rollups';
+import { expectHoursToMatchMinutes, recountRollups, storedRollups, type RollupRow } from '../support/recount-rollups';
 import { sdkClients } from '../support/sdk-clients';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -276,6 +276,7 @@ describe('ingesting the corpus', () => {
   test('the rollups equal a recount of the stored attempts', async () => {
     const fn = await prisma.lambdaFunction.findFirstOrThrow({ where: { sourceId, name: functionName } });
     expect(comparable(await storedRollups(prisma, fn.id))).toEqual(comparable(await recountRollups(prisma, fn.id)));
+    await expectHoursToMatchMinutes(prisma, fn.id);
   });
 
   test('a second pass by the worker finds nothing new and records no error', async () => {

@@ -13,6 +13,7 @@ import { listLogLines } from '../../lib/metrics/list-log-lines';
 import { searchEverything } from '../../lib/metrics/search-everything';
 import type { StoredEventInput } from '../../lib/store/store-types';
 import { writeLogBatch } from '../../lib/store/write-log-batch';
+import { writeMetricMinutes } from '../../lib/store/write-metric-minutes';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
@@ -103,13 +104,11 @@ beforeAll(async () => {
   for (let i = 1; i <= 100; i += 1) hundred.push(...attempt('e3', T + 5 * MINUTE + i * 500, `hundred-${String(i).padStart(3, '0')}`, i));
   await write(busy, hundred);
   await write(busy, attempt('e4', T + 20 * MINUTE, versioned, 50, { version: '3', extra: `XRAY TraceId: ${TRACE}\tSegmentId: 0a1b2c3d4e5f6789\tSampled: true\t` }));
-  await prisma.functionMetricMinute.createMany({
-    data: [
-      { functionId: busy.functionId, minute: new Date(T + MINUTE), throttles: 4, concurrentExecutions: 2 },
-      { functionId: busy.functionId, minute: new Date(T + 2 * MINUTE), throttles: 1, concurrentExecutions: 3 },
-      { functionId: busy.functionId, minute: new Date(T + 7 * MINUTE), throttles: 0, concurrentExecutions: 0 },
-    ],
-  });
+  await writeMetricMinutes(prisma, [
+    { functionId: busy.functionId, minute: new Date(T + MINUTE), throttles: 4, concurrentExecutions: 2 },
+    { functionId: busy.functionId, minute: new Date(T + 2 * MINUTE), throttles: 1, concurrentExecutions: 3 },
+    { functionId: busy.functionId, minute: new Date(T + 7 * MINUTE), throttles: 0, concurrentExecutions: 0 },
+  ]);
 });
 
 afterAll(async () => {

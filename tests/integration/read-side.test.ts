@@ -10,6 +10,7 @@ import { getRequestInvestigation } from '../../lib/metrics/get-request-investiga
 import { listFunctionSummaries } from '../../lib/metrics/list-function-summaries';
 import type { StoredEventInput } from '../../lib/store/store-types';
 import { writeLogBatch } from '../../lib/store/write-log-batch';
+import { writeMetricMinutes } from '../../lib/store/write-metric-minutes';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
@@ -116,13 +117,11 @@ beforeAll(async () => {
   }
   steadyLines.push([stream('s-1'), T - 3_600_000, start('steady-old')], [stream('s-1'), T - 3_599_000, report('steady-old', 999, '', 512)]);
   await write(steady, steadyLines);
-  await prisma.functionMetricMinute.createMany({
-    data: [
-      { functionId: steady.functionId, minute: new Date(T), throttles: 4, concurrentExecutions: 2 },
-      { functionId: steady.functionId, minute: new Date(T + 60_000), throttles: 3, concurrentExecutions: 1 },
-      { functionId: steady.functionId, minute: new Date(T - 3_600_000), throttles: 50, concurrentExecutions: 1 },
-    ],
-  });
+  await writeMetricMinutes(prisma, [
+    { functionId: steady.functionId, minute: new Date(T), throttles: 4, concurrentExecutions: 2 },
+    { functionId: steady.functionId, minute: new Date(T + 60_000), throttles: 3, concurrentExecutions: 1 },
+    { functionId: steady.functionId, minute: new Date(T - 3_600_000), throttles: 50, concurrentExecutions: 1 },
+  ]);
 
   // Deleted functions: one with data in range (listed), one without (not listed); one in an unpriced region.
   const gone = await createFunction(emulatorSource, 'read-deleted-active', { deletedAt: new Date(T + 120_000) });

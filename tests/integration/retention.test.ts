@@ -37,15 +37,22 @@ test('each kind of row is kept for its own retention, deleted in bounded batches
   });
   await prisma.functionMinute.createMany({ data: ages.map((age) => ({ functionId: fn.id, minute: daysAgo(age), invocations: 1, durationHistogram: [0] })) });
   await prisma.functionMetricMinute.createMany({ data: ages.map((age) => ({ functionId: fn.id, minute: daysAgo(age), throttles: 1 })) });
+  // The hour holding the cutoff (now − 396 days, 12:00) and the one before it: only the earlier is wholly expired.
+  const hoursBeforeCutoff = [0, 1];
+  const hourRows = hoursBeforeCutoff.map((hours) => ({ functionId: fn.id, hour: new Date(daysAgo(396).getTime() - hours * 3_600_000) }));
+  await prisma.functionHour.createMany({ data: [...ages.map((age) => ({ functionId: fn.id, hour: daysAgo(age) })), ...hourRows].map((row) => ({ ...row, invocations: 1, durationHistogram: [0] })) });
+  await prisma.functionMetricHour.createMany({ data: [...ages.map((age) => ({ functionId: fn.id, hour: daysAgo(age) })), ...hourRows].map((row) => ({ ...row, throttles: 1 })) });
 
   // A batch of 2 rows: several bounded DELETEs per table instead of one.
   const deleted = await deleteExpiredRows(prisma, { policy: { rawEventsDays: 7, attemptsDays: 30, rollupsDays: 396 }, now, batchSize: 2 });
-  expect(deleted).toEqual({ rawEvents: 7, attempts: 4, invocations: 4, minutes: 2 });
+  expect(deleted).toEqual({ rawEvents: 7, attempts: 4, invocations: 4, minutes: 2, hours: 4 });
   const remaining = async (rows: Promise<Array<{ at: Date }>>) => (await rows).map((row) => Math.round((now - row.at.getTime()) / 86_400_000)).sort((a, b) => a - b);
   expect(await remaining(prisma.rawEvent.findMany().then((rows) => rows.map((row) => ({ at: row.timestamp }))))).toEqual([1, 6]);
   expect(await remaining(prisma.attempt.findMany().then((rows) => rows.map((row) => ({ at: row.startedAt }))))).toEqual([1, 6, 8, 20, 29]);
   expect(await remaining(prisma.invocation.findMany().then((rows) => rows.map((row) => ({ at: row.firstStartAt }))))).toEqual([1, 6, 8, 20, 29]);
   expect(await remaining(prisma.functionMinute.findMany().then((rows) => rows.map((row) => ({ at: row.minute }))))).toEqual([1, 6, 8, 20, 29, 31, 40, 390]);
   expect(await prisma.functionMetricMinute.count()).toBe(8);
+  expect(await remaining(prisma.functionHour.findMany().then((rows) => rows.map((row) => ({ at: row.hour }))))).toEqual([1, 6, 8, 20, 29, 31, 40, 390, 396]);
+  expect(await prisma.functionMetricHour.count()).toBe(9);
   expect(await prisma.lambdaFunction.count()).toBe(1);
 });

@@ -4,7 +4,7 @@ import { migrateDatabase } from '../../lib/db/migrate-database';
 import type { LogRecord } from '../../lib/lambda-logs/log-record';
 import type { StoredEventInput } from '../../lib/store/store-types';
 import { writeLogBatch } from '../../lib/store/write-log-batch';
-import { recountRollups, storedRollups } from '../support/recount-rollups';
+import { expectHoursToMatchMinutes, recountRollups, storedRollups } from '../support/recount-rollups';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
@@ -69,6 +69,7 @@ async function rollups(functionId: number) {
 /** The invariant: rollups equal a recount from the stored attempts; histograms count every finished attempt. */
 async function expectRollupsToMatchRecount(functionId: number) {
   expect(await storedRollups(prisma, functionId)).toEqual(await recountRollups(prisma, functionId));
+  await expectHoursToMatchMinutes(prisma, functionId);
   const histograms = await prisma.functionMinute.findMany({ where: { functionId } });
   for (const row of histograms) {
     const counted = row.durationHistogram.filter((_, index) => index > 0 && index % 2 === 0).reduce((sum, count) => sum + count, 0);

@@ -12,7 +12,7 @@ function rollup(startMs: number, durations: number[], extra: Partial<RollupBucke
   for (const duration of durations) addSample(histogram, duration);
   return {
     startMs, invocations: durations.length, errors: 0, timeouts: 0, outOfMemory: 0, coldStarts: 0, retries: 0,
-    billedGbSeconds: 0, initDurationSumMs: 0, maxMemoryUsedMB: 0, histogram, ...extra,
+    durationSumMs: durations.reduce((sum, duration) => sum + duration, 0), billedGbSeconds: 0, initDurationSumMs: 0, maxMemoryUsedMB: 0, histogram, ...extra,
   };
 }
 

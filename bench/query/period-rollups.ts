@@ -2,10 +2,10 @@ import { addSample, createHistogram, type DurationHistogram } from '../../lib/hi
 import { encodeHistogramBuckets } from '../../lib/histogram/encode-histogram';
 import type { AttemptStatus } from '../../lib/ingest/attempt-fragment';
 
-/** One function_minutes row. */
-export type MinuteRollup = {
+/** One function_minutes or function_hours row. */
+export type PeriodRollup = {
   functionId: number;
-  minuteMs: number;
+  startMs: number;
   invocations: number;
   errors: number;
   timeouts: number;
@@ -16,7 +16,7 @@ export type MinuteRollup = {
   billedGbSeconds: number;
   initDurationSumMs: number;
   maxMemoryUsedMB: number;
-  /** encodeHistogramBuckets of the minute's durations. */
+  /** encodeHistogramBuckets of the period's durations. */
   durationHistogram: number[];
 };
 
@@ -31,30 +31,31 @@ export type FinishedAttempt = {
   coldStart: boolean;
 };
 
-type Open = Omit<MinuteRollup, 'durationHistogram'> & { histogram: DurationHistogram };
+type Open = Omit<PeriodRollup, 'durationHistogram'> & { histogram: DurationHistogram };
 
 /**
- * function_minutes as lib/store writes them. Each finished attempt moves its start minute's row
+ * function_minutes (periodMs 60,000) or function_hours (3,600,000) as lib/store writes them. Each
+ * finished attempt moves its start period's row
  * the way rollupDelta(null, attempt, isRetry) says (one invocation; an error unless it succeeded;
  * billed GB-s = billed ms / 1000 × memory MB / 1024; the largest memory used), written out here
  * rather than called because it allocates a delta per attempt and this runs 10 million times —
  * check-seeded-data.ts holds stored rows against rollupDelta() itself. Durations go into the
- * minute's histogram with lib/histogram's addSample() and are encoded with
+ * period's histogram with lib/histogram's addSample() and are encoded with
  * encodeHistogramBuckets(), so bucket indexes are lib/histogram's by construction.
- * `flushBefore(ms)` hands back every minute starting before `ms`, oldest first, functions by id.
+ * `flushBefore(ms)` hands back every period starting before `ms`, oldest first, functions by id.
  */
-export function createMinuteRollups() {
-  const minutes = new Map<number, Map<number, Open>>();
+export function createPeriodRollups(periodMs: number) {
+  const periods = new Map<number, Map<number, Open>>();
   return {
     add(functionId: number, memorySizeMB: number, attempt: FinishedAttempt, isRetry: boolean): void {
-      const minuteMs = Math.floor(attempt.startedMs / 60_000) * 60_000;
-      let byFunction = minutes.get(minuteMs);
-      if (!byFunction) minutes.set(minuteMs, (byFunction = new Map()));
+      const startMs = Math.floor(attempt.startedMs / periodMs) * periodMs;
+      let byFunction = periods.get(startMs);
+      if (!byFunction) periods.set(startMs, (byFunction = new Map()));
       let open = byFunction.get(functionId);
       if (!open) {
         open = {
           functionId,
-          minuteMs,
+          startMs,
           invocations: 0,
           errors: 0,
           timeouts: 0,
@@ -81,16 +82,16 @@ export function createMinuteRollups() {
       open.maxMemoryUsedMB = Math.max(open.maxMemoryUsedMB, attempt.maxMemoryUsedMB);
       addSample(open.histogram, attempt.durationMs);
     },
-    flushBefore(ms: number): MinuteRollup[] {
-      const due = [...minutes.keys()].filter((minuteMs) => minuteMs < ms).sort((a, b) => a - b);
-      const rows: MinuteRollup[] = [];
-      for (const minuteMs of due) {
-        const byFunction = minutes.get(minuteMs) as Map<number, Open>;
-        minutes.delete(minuteMs);
+    flushBefore(ms: number): PeriodRollup[] {
+      const due = [...periods.keys()].filter((startMs) => startMs < ms).sort((a, b) => a - b);
+      const rows: PeriodRollup[] = [];
+      for (const startMs of due) {
+        const byFunction = periods.get(startMs) as Map<number, Open>;
+        periods.delete(startMs);
         for (const open of [...byFunction.values()].sort((a, b) => a.functionId - b.functionId)) {
           rows.push({
             functionId: open.functionId,
-            minuteMs: open.minuteMs,
+            startMs: open.startMs,
             invocations: open.invocations,
             errors: open.errors,
             timeouts: open.timeouts,

@@ -6,6 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // npm test typechecks the whole project (tsc --noEmit, strict); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // forbidden(): a page a role may not see answers 403 with app/(app)/forbidden.tsx, as the API does.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -7,18 +7,9 @@ import { rollupDelta, type RollupDelta } from '../../lib/store/rollup-delta';
 
 export type SeedCheck = { minutes: number; hours: number; attempts: number; invocations: number; problems: string[] };
 
-type MinuteRow = {
+type MinuteRow = Omit<RollupTotalsRow, 'histograms' | 'max_memory_used_mb'> & {
   function_id: number;
   minute: Date;
-  invocations: number;
-  errors: number;
-  timeouts: number;
-  out_of_memory: number;
-  cold_starts: number;
-  retries: number;
-  duration_sum_ms: number;
-  billed_gb_seconds: number;
-  init_duration_sum_ms: number;
   max_memory_used_mb: number;
   duration_histogram: number[];
 };

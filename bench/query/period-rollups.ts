@@ -1,42 +1,24 @@
 import { addSample, createHistogram, type DurationHistogram } from '../../lib/histogram/duration-histogram';
 import { encodeHistogramBuckets } from '../../lib/histogram/encode-histogram';
-import type { AttemptStatus } from '../../lib/ingest/attempt-fragment';
+import { emptyRollupCounts, type RollupCounts } from '../../lib/store/rollup-counts';
+import type { FleetAttempt } from './generate-fleet-requests';
 
 /** One function_minutes or function_hours row. */
-export type PeriodRollup = {
+export type PeriodRollup = RollupCounts & {
   functionId: number;
   startMs: number;
-  invocations: number;
-  errors: number;
-  timeouts: number;
-  outOfMemory: number;
-  coldStarts: number;
-  retries: number;
-  durationSumMs: number;
-  billedGbSeconds: number;
-  initDurationSumMs: number;
-  maxMemoryUsedMB: number;
   /** encodeHistogramBuckets of the period's durations. */
   durationHistogram: number[];
 };
 
 /** What a finished attempt contributes (a subset of lib/store's AttemptFacts). */
-export type FinishedAttempt = {
-  startedMs: number;
-  status: AttemptStatus;
-  durationMs: number;
-  billedDurationMs: number;
-  maxMemoryUsedMB: number;
-  initDurationMs: number | null;
-  coldStart: boolean;
-};
+export type FinishedAttempt = Pick<FleetAttempt, 'startedMs' | 'status' | 'durationMs' | 'billedDurationMs' | 'maxMemoryUsedMB' | 'initDurationMs' | 'coldStart'>;
 
 type Open = Omit<PeriodRollup, 'durationHistogram'> & { histogram: DurationHistogram };
 
 /**
  * function_minutes (periodMs 60,000) or function_hours (3,600,000) as lib/store writes them. Each
- * finished attempt moves its start period's row
- * the way rollupDelta(null, attempt, isRetry) says (one invocation; an error unless it succeeded;
+ * finished attempt moves its start period's row the way rollupDelta(null, attempt, isRetry) says (one invocation; an error unless it succeeded;
  * billed GB-s = billed ms / 1000 × memory MB / 1024; the largest memory used), written out here
  * rather than called because it allocates a delta per attempt and this runs 10 million times —
  * check-seeded-data.ts holds stored rows against rollupDelta() itself. Durations go into the
@@ -53,21 +35,7 @@ export function createPeriodRollups(periodMs: number) {
       if (!byFunction) periods.set(startMs, (byFunction = new Map()));
       let open = byFunction.get(functionId);
       if (!open) {
-        open = {
-          functionId,
-          startMs,
-          invocations: 0,
-          errors: 0,
-          timeouts: 0,
-          outOfMemory: 0,
-          coldStarts: 0,
-          retries: 0,
-          durationSumMs: 0,
-          billedGbSeconds: 0,
-          initDurationSumMs: 0,
-          maxMemoryUsedMB: 0,
-          histogram: createHistogram(),
-        };
+        open = { functionId, startMs, ...emptyRollupCounts(), histogram: createHistogram() };
         byFunction.set(functionId, open);
       }
       open.invocations += 1;
@@ -89,21 +57,8 @@ export function createPeriodRollups(periodMs: number) {
         const byFunction = periods.get(startMs) as Map<number, Open>;
         periods.delete(startMs);
         for (const open of [...byFunction.values()].sort((a, b) => a.functionId - b.functionId)) {
-          rows.push({
-            functionId: open.functionId,
-            startMs: open.startMs,
-            invocations: open.invocations,
-            errors: open.errors,
-            timeouts: open.timeouts,
-            outOfMemory: open.outOfMemory,
-            coldStarts: open.coldStarts,
-            retries: open.retries,
-            durationSumMs: open.durationSumMs,
-            billedGbSeconds: open.billedGbSeconds,
-            initDurationSumMs: open.initDurationSumMs,
-            maxMemoryUsedMB: open.maxMemoryUsedMB,
-            durationHistogram: encodeHistogramBuckets(open.histogram),
-          });
+          const { histogram, ...counts } = open;
+          rows.push({ ...counts, durationHistogram: encodeHistogramBuckets(histogram) });
         }
       }
       return rows;

@@ -13,6 +13,7 @@ import type { TimeRange } from '../../lib/metrics/parse-time-range';
 import type { SeriesPoint } from '../../lib/metrics/shape-series';
 import { withoutJit } from '../../lib/metrics/without-jit';
 import { describeOutcome } from '../../lib/metrics/describe-outcome';
+import type { RollupTotalsRow } from '../../lib/metrics/rollup-totals';
 
 /**
  * The baselines: the same answers as lib/metrics' read models, computed from the raw attempts
@@ -197,21 +198,8 @@ type FunctionRow = {
   region: string;
 };
 
-type TotalsRow = {
-  function_id: number;
-  invocations: number;
-  errors: number;
-  timeouts: number;
-  out_of_memory: number;
-  cold_starts: number;
-  retries: number;
-  duration_sum_ms: number;
-  timed: number;
-  billed_gb_seconds: number;
-  init_duration_sum_ms: number;
-  max_memory_used_mb: number | null;
-  percentiles: number[] | null;
-};
+/** The rollups' totals row, with exact percentiles in place of histograms. */
+type TotalsRow = Omit<RollupTotalsRow, 'histograms'> & { function_id: number; timed: number; percentiles: number[] | null };
 
 /** getFleetOverview from raw attempts: totals and percentiles grouped by function, sparklines grouped by function and slot. */
 export async function rawFleetOverview(

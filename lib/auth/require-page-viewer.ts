@@ -1,7 +1,8 @@
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { findRequestViewer } from './find-request-viewer';
+import { roleAtLeast, type Role } from './role';
 import type { Viewer } from './viewer';
 
 /** The viewer of the page being rendered, or null; resolved once per request however many components ask. */
@@ -14,5 +15,12 @@ export const findPageViewer = cache(async (): Promise<Viewer | null> => findRequ
 export async function requirePageViewer(): Promise<Viewer> {
   const viewer = await findPageViewer();
   if (!viewer) redirect('/signin');
+  return viewer;
+}
+
+/** For pages only some roles may see: anyone else gets the 403 page (app/(app)/forbidden.tsx), as the API answers 403. */
+export async function requirePageRole(minimum: Role): Promise<Viewer> {
+  const viewer = await requirePageViewer();
+  if (!roleAtLeast(viewer.role, minimum)) forbidden();
   return viewer;
 }

@@ -1,22 +1,10 @@
 import { Prisma } from '../db/generated/client';
 import { createHistogram, type DurationHistogram } from '../histogram/duration-histogram';
 import { mergeHistogramText } from '../histogram/merge-histogram-text';
+import { emptyRollupCounts, type RollupCounts } from '../store/rollup-counts';
 
 /** What a group of rollup rows (minutes and hours) adds up to. */
-export type RollupTotals = {
-  invocations: number;
-  errors: number;
-  timeouts: number;
-  outOfMemory: number;
-  coldStarts: number;
-  retries: number;
-  durationSumMs: number;
-  billedGbSeconds: number;
-  initDurationSumMs: number;
-  /** 0 when no REPORT measured it. */
-  maxMemoryUsedMB: number;
-  histogram: DurationHistogram;
-};
+export type RollupTotals = RollupCounts & { histogram: DurationHistogram };
 
 /**
  * The aggregate select list that a GROUP BY over rollupRowsSql('attempts', …) returns, read by
@@ -62,17 +50,5 @@ export function rollupTotalsOf(row: RollupTotalsRow): RollupTotals {
 
 /** A function or bucket with no rollups in range. */
 export function emptyRollupTotals(): RollupTotals {
-  return {
-    invocations: 0,
-    errors: 0,
-    timeouts: 0,
-    outOfMemory: 0,
-    coldStarts: 0,
-    retries: 0,
-    durationSumMs: 0,
-    billedGbSeconds: 0,
-    initDurationSumMs: 0,
-    maxMemoryUsedMB: 0,
-    histogram: createHistogram(),
-  };
+  return { ...emptyRollupCounts(), histogram: createHistogram() };
 }

@@ -69,19 +69,15 @@ export async function searchEverything(prisma: PrismaClient, options: { query: s
   const trace = tracePattern.exec(query);
   if (trace) {
     const traceId = (trace[1] as string).toLowerCase();
-    // No index on xray_trace_id yet: correct without one, a scan of attempts until one is added.
-    const attempts = await withoutJit(
-      prisma,
-      prisma.attempt.findMany({
-        where: { xrayTraceId: traceId },
-        orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
-        take: TRACE_ATTEMPTS,
-        select: {
-          functionId: true, requestId: true, startedAt: true, endedAt: true, status: true, durationMs: true, coldStart: true,
-          function: { select: { name: true } },
-        },
-      }),
-    );
+    const attempts = await prisma.attempt.findMany({
+      where: { xrayTraceId: traceId },
+      orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+      take: TRACE_ATTEMPTS,
+      select: {
+        functionId: true, requestId: true, startedAt: true, endedAt: true, status: true, durationMs: true, coldStart: true,
+        function: { select: { name: true } },
+      },
+    });
     return { kind: 'trace', traceId, attempts: attempts.map(({ function: fn, ...attempt }) => ({ ...attempt, functionName: fn.name })) };
   }
 

@@ -1,6 +1,7 @@
 import { Prisma } from '../db/generated/client';
 import { addSample } from '../histogram/duration-histogram';
 import { decodeHistogramBuckets, encodeHistogramBuckets } from '../histogram/encode-histogram';
+import { addRollupCounts } from './rollup-counts';
 import type { RollupDelta } from './rollup-delta';
 import type { Transaction } from './store-types';
 
@@ -81,16 +82,7 @@ function combineByPeriod(deltas: readonly RollupDelta[], periodMs: number): Peri
       byPeriod.set(startMs, { ...delta, start: new Date(startMs), durations: [...delta.durations] });
       continue;
     }
-    current.invocations += delta.invocations;
-    current.errors += delta.errors;
-    current.timeouts += delta.timeouts;
-    current.outOfMemory += delta.outOfMemory;
-    current.coldStarts += delta.coldStarts;
-    current.retries += delta.retries;
-    current.durationSumMs += delta.durationSumMs;
-    current.billedGbSeconds += delta.billedGbSeconds;
-    current.initDurationSumMs += delta.initDurationSumMs;
-    current.maxMemoryUsedMB = Math.max(current.maxMemoryUsedMB, delta.maxMemoryUsedMB);
+    addRollupCounts(current, delta);
     current.durations.push(...delta.durations);
   }
   return [...byPeriod.values()].sort((a, b) => a.start.getTime() - b.start.getTime());

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/create-prisma-client';
+import { Prisma } from '../db/generated/client';
 
 export type RetentionPolicy = { rawEventsDays: number; attemptsDays: number; rollupsDays: number };
 export type RetentionResult = { rawEvents: number; attempts: number; invocations: number; minutes: number; hours: number };
@@ -21,29 +22,22 @@ export async function deleteExpiredRows(
   const attemptCutoff = before(options.policy.attemptsDays);
   const rollupCutoff = before(options.policy.rollupsDays);
   const hourCutoff = new Date(Math.floor(rollupCutoff.getTime() / HOUR_MS) * HOUR_MS);
+  /** Deletes a table's rows older than `cutoff`, `batchSize` keys at a time. The names are this file's constants. */
+  const deleteOlder = (table: string, key: string, column: string, cutoff: Date) => {
+    const [rows, keys, time] = [Prisma.raw(table), Prisma.raw(key), Prisma.raw(column)];
+    return inBatches(() => prisma.$executeRaw`DELETE FROM ${rows} WHERE (${keys}) IN (SELECT ${keys} FROM ${rows} WHERE ${time} < ${cutoff} LIMIT ${batchSize})`);
+  };
   return {
-    rawEvents: await inBatches(() => prisma.$executeRaw`
-      DELETE FROM raw_events WHERE ctid IN (SELECT ctid FROM raw_events WHERE "timestamp" < ${rawCutoff} LIMIT ${batchSize})`),
-    attempts: await inBatches(() => prisma.$executeRaw`
-      DELETE FROM attempts WHERE id IN (SELECT id FROM attempts WHERE started_at < ${attemptCutoff} LIMIT ${batchSize})`),
-    invocations: await inBatches(() => prisma.$executeRaw`
-      DELETE FROM invocations WHERE (function_id, request_id) IN (
-        SELECT function_id, request_id FROM invocations WHERE first_start_at < ${attemptCutoff} LIMIT ${batchSize})`),
+    rawEvents: await deleteOlder('raw_events', 'ctid', '"timestamp"', rawCutoff),
+    attempts: await deleteOlder('attempts', 'id', 'started_at', attemptCutoff),
+    invocations: await deleteOlder('invocations', 'function_id, request_id', 'first_start_at', attemptCutoff),
     minutes:
-      (await inBatches(() => prisma.$executeRaw`
-        DELETE FROM function_minutes WHERE (function_id, minute) IN (
-          SELECT function_id, minute FROM function_minutes WHERE minute < ${rollupCutoff} LIMIT ${batchSize})`)) +
-      (await inBatches(() => prisma.$executeRaw`
-        DELETE FROM function_metric_minutes WHERE (function_id, minute) IN (
-          SELECT function_id, minute FROM function_metric_minutes WHERE minute < ${rollupCutoff} LIMIT ${batchSize})`)),
+      (await deleteOlder('function_minutes', 'function_id, minute', 'minute', rollupCutoff)) +
+      (await deleteOlder('function_metric_minutes', 'function_id, minute', 'minute', rollupCutoff)),
     // Only hours wholly before the cutoff: an hour straddling it still answers for its kept minutes.
     hours:
-      (await inBatches(() => prisma.$executeRaw`
-        DELETE FROM function_hours WHERE (function_id, hour) IN (
-          SELECT function_id, hour FROM function_hours WHERE hour < ${hourCutoff} LIMIT ${batchSize})`)) +
-      (await inBatches(() => prisma.$executeRaw`
-        DELETE FROM function_metric_hours WHERE (function_id, hour) IN (
-          SELECT function_id, hour FROM function_metric_hours WHERE hour < ${hourCutoff} LIMIT ${batchSize})`)),
+      (await deleteOlder('function_hours', 'function_id, hour', 'hour', hourCutoff)) +
+      (await deleteOlder('function_metric_hours', 'function_id, hour', 'hour', hourCutoff)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AttemptStatus } from '../ingest/attempt-fragment';
+import { emptyRollupCounts, type RollupCounts } from './rollup-counts';
 
 /** The rollup-relevant facts of a stored attempt. */
 export type AttemptFacts = {
@@ -13,20 +14,7 @@ export type AttemptFacts = {
 };
 
 /** What one minute's rollup row gains; durations go to the histogram. */
-export type RollupDelta = {
-  minute: Date;
-  invocations: number;
-  errors: number;
-  timeouts: number;
-  outOfMemory: number;
-  coldStarts: number;
-  retries: number;
-  durationSumMs: number;
-  billedGbSeconds: number;
-  initDurationSumMs: number;
-  maxMemoryUsedMB: number;
-  durations: number[];
-};
+export type RollupDelta = RollupCounts & { minute: Date; durations: number[] };
 
 const isError = (status: AttemptStatus) => status !== 'success' && status !== 'running';
 
@@ -80,18 +68,5 @@ export function rollupDelta(before: AttemptFacts | null, after: AttemptFacts, is
 /** A finished attempt that counted as its request's first becomes a retry: one more retry in its minute. */
 export function displacedFirstDelta(displaced: AttemptFacts): RollupDelta | null {
   if (displaced.status === 'running') return null;
-  return {
-    minute: new Date(Math.floor(displaced.startedAt.getTime() / 60_000) * 60_000),
-    invocations: 0,
-    errors: 0,
-    timeouts: 0,
-    outOfMemory: 0,
-    coldStarts: 0,
-    retries: 1,
-    durationSumMs: 0,
-    billedGbSeconds: 0,
-    initDurationSumMs: 0,
-    maxMemoryUsedMB: 0,
-    durations: [],
-  };
+  return { ...emptyRollupCounts(), minute: new Date(Math.floor(displaced.startedAt.getTime() / 60_000) * 60_000), retries: 1, durations: [] };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApiToken } from '../../lib/auth/create-api-token';
 import { createUser } from '../../lib/auth/create-user';
 import { isPublicPath } from '../../lib/auth/is-public-path';
 import { createPrismaClient, type PrismaClient } from '../../lib/db/create-prisma-client';
@@ -191,13 +192,56 @@ describe('Lambdascope in a browser', () => {
     await page.close();
   }, 180_000);
 
+  test('the JSON API with an API token: the pages\' data, validated, every error in one shape', async () => {
+    const owner = await prisma.user.findFirstOrThrow({ where: { email: admin.email } });
+    const token = await createApiToken(prisma, {
+      actor: { userId: owner.id, name: owner.name, email: owner.email, role: 'admin', via: 'session' },
+      name: 'e2e reader',
+      role: 'viewer',
+    });
+    const get = async (url: string) => {
+      const response = await fetch(`${app.url}${url}`, { headers: { authorization: `Bearer ${token.secret}` } });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const overview = await get('/api/v1/functions?range=1h&sort=invocations&dir=desc');
+    expect(overview.status).toBe(200);
+    const functions = overview.body.functions as Array<{ function: { id: number; name: string }; invocations: number }>;
+    const flaky = functions.find((row) => row.function.name === 'demo-flaky');
+    expect(flaky?.invocations).toBeGreaterThan(0);
+    const series = await get(`/api/v1/functions/${flaky?.function.id}/series?range=1h`);
+    expect(series).toMatchObject({ status: 200, body: { bucketMs: 60_000 } });
+    const invocations = await get(`/api/v1/functions/${flaky?.function.id}/invocations?range=1h&retried=true&limit=5`);
+    const retried = (invocations.body.items as Array<{ requestId: string; attemptCount: number }>)[0];
+    expect(retried?.attemptCount).toBeGreaterThan(1);
+    const investigation = await get(`/api/v1/requests/${retried?.requestId}`);
+    expect(investigation.status).toBe(200);
+    expect((investigation.body.attempts as unknown[]).length).toBe(retried?.attemptCount);
+    expect(await get(`/api/v1/search?q=${retried?.requestId}`)).toMatchObject({ status: 200, body: { kind: 'request', requestId: retried?.requestId } });
+
+    // Bad input: 400 naming the field; unknown ids 404; a viewer token may not change anything; no token 401.
+    expect(await get('/api/v1/functions?range=2w')).toMatchObject({ status: 400, body: { error: { code: 'validation', field: 'range' } } });
+    expect(await get(`/api/v1/search?q=${'x'.repeat(501)}`)).toMatchObject({ status: 400, body: { error: { code: 'validation', field: 'q' } } });
+    expect(await get(`/api/v1/functions/${flaky?.function.id}/invocations?limit=0`)).toMatchObject({ status: 400, body: { error: { field: 'limit' } } });
+    expect(await get('/api/v1/functions/999999/series?range=1h')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    const post = await fetch(`${app.url}/api/v1/sources`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'emulator', name: 'x', endpoint: 'http://127.0.0.1:9' }),
+    });
+    expect(post.status).toBe(403);
+    const anonymous = await fetch(`${app.url}/api/v1/functions`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
   test('a viewer reads everything but cannot reach admin actions', async () => {
     await createUser(prisma, { ...viewer, role: 'viewer' });
     const page = await browser.newPage();
     await signIn(page, viewer);
     expect(await page.locator('nav[aria-label=Main]').textContent()).not.toContain('Team');
     for (const adminPage of ['/settings/members', '/settings/tokens', '/settings/audit']) {
-      await page.goto(`${app.url}${adminPage}`);
+      const response = await page.goto(`${app.url}${adminPage}`);
+      expect(response?.status()).toBe(403);
       await expect.poll(() => page.locator('main').textContent()).toContain('Not allowed');
       await expect.poll(() => page.locator('main form').count()).toBe(0);
     }

@@ -2,16 +2,10 @@ import { expect } from 'vitest';
 import type { PrismaClient } from '../../lib/db/create-prisma-client';
 import { createHistogram, type DurationHistogram } from '../../lib/histogram/duration-histogram';
 import { decodeHistogramBuckets, encodeHistogramBuckets } from '../../lib/histogram/encode-histogram';
+import { addRollupCounts, emptyRollupCounts, type RollupCounts } from '../../lib/store/rollup-counts';
 
-export type RollupRow = {
+export type RollupRow = Pick<RollupCounts, 'invocations' | 'errors' | 'timeouts' | 'outOfMemory' | 'coldStarts' | 'retries' | 'durationSumMs'> & {
   minute: string;
-  invocations: number;
-  errors: number;
-  timeouts: number;
-  outOfMemory: number;
-  coldStarts: number;
-  retries: number;
-  durationSumMs: number;
 };
 
 /** A function's minute rollups as stored (minutes with finished attempts only). */
@@ -41,13 +35,7 @@ export function recountRollups(prisma: PrismaClient, functionId: number): Promis
      GROUP BY 1 ORDER BY 1`;
 }
 
-type HourRow = Omit<RollupRow, 'minute'> & {
-  hour: string;
-  billedGbSeconds: number;
-  initDurationSumMs: number;
-  maxMemoryUsedMB: number;
-  durationHistogram: number[];
-};
+type HourRow = RollupCounts & { hour: string; durationHistogram: number[] };
 
 /**
  * The second invariant: a function's stored hour rollups equal its stored minutes regrouped by
@@ -56,43 +44,34 @@ type HourRow = Omit<RollupRow, 'minute'> & {
  */
 export async function expectHoursToMatchMinutes(prisma: PrismaClient, functionId: number): Promise<void> {
   const round = (value: number) => Number(value.toPrecision(12));
-  const comparable = (row: Omit<HourRow, 'hour'> & { hour: Date }): HourRow => ({
-    hour: row.hour.toISOString(),
-    invocations: row.invocations,
-    errors: row.errors,
-    timeouts: row.timeouts,
-    outOfMemory: row.outOfMemory,
-    coldStarts: row.coldStarts,
-    retries: row.retries,
-    durationSumMs: round(row.durationSumMs),
-    billedGbSeconds: round(row.billedGbSeconds),
-    initDurationSumMs: round(row.initDurationSumMs),
-    maxMemoryUsedMB: row.maxMemoryUsedMB,
-    durationHistogram: row.durationHistogram,
+  const comparable = ({ hour, durationHistogram, ...counts }: RollupCounts & { hour: Date; durationHistogram: number[] }): HourRow => ({
+    ...countsOf(counts),
+    durationSumMs: round(counts.durationSumMs),
+    billedGbSeconds: round(counts.billedGbSeconds),
+    initDurationSumMs: round(counts.initDurationSumMs),
+    hour: hour.toISOString(),
+    durationHistogram,
   });
   const stored = (await prisma.functionHour.findMany({ where: { functionId }, orderBy: { hour: 'asc' } })).map(comparable);
-  const regrouped = new Map<number, Omit<HourRow, 'hour'> & { hour: Date; histogram: DurationHistogram }>();
+  const regrouped = new Map<number, { counts: RollupCounts; histogram: DurationHistogram }>();
   for (const minute of await prisma.functionMinute.findMany({ where: { functionId }, orderBy: { minute: 'asc' } })) {
     const hourMs = Math.floor(minute.minute.getTime() / 3_600_000) * 3_600_000;
-    const hour = regrouped.get(hourMs) ?? {
-      hour: new Date(hourMs), invocations: 0, errors: 0, timeouts: 0, outOfMemory: 0, coldStarts: 0, retries: 0,
-      durationSumMs: 0, billedGbSeconds: 0, initDurationSumMs: 0, maxMemoryUsedMB: 0, durationHistogram: [], histogram: createHistogram(),
-    };
-    hour.invocations += minute.invocations;
-    hour.errors += minute.errors;
-    hour.timeouts += minute.timeouts;
-    hour.outOfMemory += minute.outOfMemory;
-    hour.coldStarts += minute.coldStarts;
-    hour.retries += minute.retries;
-    hour.durationSumMs += minute.durationSumMs;
-    hour.billedGbSeconds += minute.billedGbSeconds;
-    hour.initDurationSumMs += minute.initDurationSumMs;
-    hour.maxMemoryUsedMB = Math.max(hour.maxMemoryUsedMB, minute.maxMemoryUsedMB);
+    const hour = regrouped.get(hourMs) ?? { counts: emptyRollupCounts(), histogram: createHistogram() };
+    addRollupCounts(hour.counts, countsOf(minute));
     const buckets = decodeHistogramBuckets(minute.durationHistogram);
     hour.histogram.zeroCount += buckets.zeroCount;
     for (const [index, count] of buckets.buckets) hour.histogram.buckets.set(index, (hour.histogram.buckets.get(index) ?? 0) + count);
     regrouped.set(hourMs, hour);
   }
-  const fromMinutes = [...regrouped.values()].map(({ histogram, ...hour }) => comparable({ ...hour, durationHistogram: encodeHistogramBuckets(histogram) }));
+  const fromMinutes = [...regrouped].map(([hourMs, { counts, histogram }]) =>
+    comparable({ ...counts, hour: new Date(hourMs), durationHistogram: encodeHistogramBuckets(histogram) }),
+  );
   expect(stored).toEqual(fromMinutes);
+}
+
+/** Just the counts of a row that has more columns. */
+function countsOf(row: RollupCounts): RollupCounts {
+  const counts = emptyRollupCounts();
+  addRollupCounts(counts, row);
+  return counts;
 }

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { formatTime } from '@/app/components/format';
 import { listAuditEvents } from '@/lib/auth/list-audit-events';
-import { requirePageViewer } from '@/lib/auth/require-page-viewer';
-import { roleAtLeast } from '@/lib/auth/role';
+import { requirePageRole } from '@/lib/auth/require-page-viewer';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { AdminNav } from '../members/admin-nav';
 import { DataTable } from '@/app/components/data-table';
@@ -14,14 +13,7 @@ export const metadata: Metadata = { title: 'Audit log' };
 const querySchema = z.object({ before: z.coerce.number().int().positive().optional() });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requirePageViewer();
-  if (!roleAtLeast(viewer.role, 'admin')) {
-    return (
-      <p className="notice notice-error" role="alert">
-        Not allowed: the audit log is for admins (your role is {viewer.role}).
-      </p>
-    );
-  }
+  const viewer = await requirePageRole('admin');
   const query = querySchema.safeParse(await searchParams);
   const before = query.success ? query.data.before : undefined;
   const { events, nextBefore } = await listAuditEvents(await getWebPrisma(), { actor: viewer, before, limit: 50 });

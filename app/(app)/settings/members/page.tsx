@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { formatAgo, formatTime } from '@/app/components/format';
 import { listMembers } from '@/lib/auth/list-members';
-import { requirePageViewer } from '@/lib/auth/require-page-viewer';
-import { roleAtLeast, roles } from '@/lib/auth/role';
+import { requirePageRole } from '@/lib/auth/require-page-viewer';
+import { roles } from '@/lib/auth/role';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { ActionForm } from '@/app/components/action-form';
 import { changeRoleAction, inviteMemberAction, revokeInviteAction, setDisabledAction } from './actions';
@@ -12,14 +12,7 @@ import { DataTable } from '@/app/components/data-table';
 export const metadata: Metadata = { title: 'Team' };
 
 export default async function MembersPage() {
-  const viewer = await requirePageViewer();
-  if (!roleAtLeast(viewer.role, 'admin')) {
-    return (
-      <p className="notice notice-error" role="alert">
-        Not allowed: the team is managed by admins (your role is {viewer.role}).
-      </p>
-    );
-  }
+  const viewer = await requirePageRole('admin');
   const { members, invites } = await listMembers(await getWebPrisma(), { actor: viewer });
   return (
     <>

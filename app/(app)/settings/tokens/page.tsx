@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { formatAgo, formatTime } from '@/app/components/format';
 import { listApiTokens } from '@/lib/auth/list-api-tokens';
-import { requirePageViewer } from '@/lib/auth/require-page-viewer';
+import { requirePageRole } from '@/lib/auth/require-page-viewer';
 import { roleAtLeast, roles } from '@/lib/auth/role';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { ActionForm } from '@/app/components/action-form';
@@ -12,14 +12,7 @@ import { DataTable } from '@/app/components/data-table';
 export const metadata: Metadata = { title: 'API tokens' };
 
 export default async function TokensPage() {
-  const viewer = await requirePageViewer();
-  if (!roleAtLeast(viewer.role, 'admin')) {
-    return (
-      <p className="notice notice-error" role="alert">
-        Not allowed: API tokens are managed by admins (your role is {viewer.role}).
-      </p>
-    );
-  }
+  const viewer = await requirePageRole('admin');
   const tokens = await listApiTokens(await getWebPrisma(), { actor: viewer });
   const now = Date.now();
   return (

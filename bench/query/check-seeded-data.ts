@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../lib/db/create-prisma-client';
 import { addSample, createHistogram } from '../../lib/histogram/duration-histogram';
-import { encodeHistogramBuckets } from '../../lib/histogram/encode-histogram';
+import { encodeHistogramText } from '../../lib/histogram/encode-histogram';
 import type { AttemptStatus } from '../../lib/ingest/attempt-fragment';
 import { ROLLUP_TOTALS_SELECT, rollupTotalsOf, type RollupTotals, type RollupTotalsRow } from '../../lib/metrics/rollup-totals';
 import { rollupDelta, type RollupDelta } from '../../lib/store/rollup-delta';
@@ -11,7 +11,7 @@ type MinuteRow = Omit<RollupTotalsRow, 'histograms' | 'max_memory_used_mb'> & {
   function_id: number;
   minute: Date;
   max_memory_used_mb: number;
-  duration_histogram: number[];
+  duration_histogram: string;
 };
 
 type AttemptRow = {
@@ -32,7 +32,7 @@ type AttemptRow = {
  * Holds a sample of the seeded rollups against the store's own arithmetic: for ~`sample` minutes
  * (random pages of function_minutes, plus the busiest minutes, whose histograms are widest) the
  * minute's attempts are read back and rolled up again with rollupDelta() and addSample() /
- * encodeHistogramBuckets(), as lib/store/apply-rollup-deltas.ts does; every column must match
+ * encodeHistogramText(), as lib/store/apply-rollup-deltas.ts does; every column must match
  * (sums to 1e-9). A sample of function_hours must equal its minutes regrouped, and invocations must
  * account for every attempt exactly once.
  */
@@ -87,9 +87,9 @@ export async function checkSeededData(prisma: PrismaClient, options: { sample: n
       billed_gb_seconds: sum((delta) => delta.billedGbSeconds),
       init_duration_sum_ms: sum((delta) => delta.initDurationSumMs),
       max_memory_used_mb: deltas.reduce((max, delta) => Math.max(max, delta.maxMemoryUsedMB), 0),
-      duration_histogram: encodeHistogramBuckets(histogram).join(','),
+      duration_histogram: encodeHistogramText(histogram),
     };
-    const actual = { ...stored, duration_histogram: stored.duration_histogram.join(',') };
+    const actual = stored;
     for (const [column, value] of Object.entries(expected)) {
       const got = actual[column as keyof typeof actual];
       const same = typeof value === 'number' ? Math.abs(Number(got) - value) <= 1e-9 * Math.max(1, Math.abs(value)) : got === value;
@@ -110,7 +110,7 @@ async function checkHours(prisma: PrismaClient, options: { sample: number; seed:
   const stored = await prisma.$queryRaw<Row[]>`
     SELECT function_id, hour, invocations::float8, errors::float8, timeouts::float8, out_of_memory::float8, cold_starts::float8,
            retries::float8, duration_sum_ms, billed_gb_seconds, init_duration_sum_ms, max_memory_used_mb,
-           array_to_string(duration_histogram, ',') AS histograms
+           duration_histogram AS histograms
       FROM function_hours TABLESAMPLE SYSTEM (10) REPEATABLE (${options.seed}) LIMIT ${options.sample}`;
   const regrouped = await prisma.$queryRaw<Row[]>`
     SELECT h.function_id, h.hour, ${ROLLUP_TOTALS_SELECT}
@@ -120,7 +120,7 @@ async function checkHours(prisma: PrismaClient, options: { sample: number; seed:
   const fromMinutes = new Map(regrouped.map((row) => [`${row.function_id}@${row.hour.getTime()}`, row]));
   for (const row of stored) {
     const minutes = fromMinutes.get(`${row.function_id}@${row.hour.getTime()}`);
-    const comparable = (totals: RollupTotals) => ({ ...totals, histogram: encodeHistogramBuckets(totals.histogram).join(',') });
+    const comparable = (totals: RollupTotals) => ({ ...totals, histogram: encodeHistogramText(totals.histogram) });
     const expected = minutes ? comparable(rollupTotalsOf(minutes)) : null;
     const actual = comparable(rollupTotalsOf(row));
     for (const [column, value] of Object.entries(actual)) {

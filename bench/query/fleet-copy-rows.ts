@@ -120,7 +120,7 @@ function rollupRow(rollup: PeriodRollup): string {
     String(rollup.billedGbSeconds),
     String(rollup.initDurationSumMs),
     String(rollup.maxMemoryUsedMB),
-    `{${rollup.durationHistogram.join(',')}}`,
+    rollup.durationHistogram,
   ]);
 }
 

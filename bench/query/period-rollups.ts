@@ -1,5 +1,5 @@
 import { addSample, createHistogram, type DurationHistogram } from '../../lib/histogram/duration-histogram';
-import { encodeHistogramBuckets } from '../../lib/histogram/encode-histogram';
+import { encodeHistogramText } from '../../lib/histogram/encode-histogram';
 import { emptyRollupCounts, type RollupCounts } from '../../lib/store/rollup-counts';
 import type { FleetAttempt } from './generate-fleet-requests';
 
@@ -7,8 +7,8 @@ import type { FleetAttempt } from './generate-fleet-requests';
 export type PeriodRollup = RollupCounts & {
   functionId: number;
   startMs: number;
-  /** encodeHistogramBuckets of the period's durations. */
-  durationHistogram: number[];
+  /** encodeHistogramText of the period's durations. */
+  durationHistogram: string;
 };
 
 /** What a finished attempt contributes (a subset of lib/store's AttemptFacts). */
@@ -23,7 +23,7 @@ type Open = Omit<PeriodRollup, 'durationHistogram'> & { histogram: DurationHisto
  * rather than called because it allocates a delta per attempt and this runs 10 million times —
  * check-seeded-data.ts holds stored rows against rollupDelta() itself. Durations go into the
  * period's histogram with lib/histogram's addSample() and are encoded with
- * encodeHistogramBuckets(), so bucket indexes are lib/histogram's by construction.
+ * encodeHistogramText(), so bucket indexes are lib/histogram's by construction.
  * `flushBefore(ms)` hands back every period starting before `ms`, oldest first, functions by id.
  */
 export function createPeriodRollups(periodMs: number) {
@@ -58,7 +58,7 @@ export function createPeriodRollups(periodMs: number) {
         periods.delete(startMs);
         for (const open of [...byFunction.values()].sort((a, b) => a.functionId - b.functionId)) {
           const { histogram, ...counts } = open;
-          rows.push({ ...counts, durationHistogram: encodeHistogramBuckets(histogram) });
+          rows.push({ ...counts, durationHistogram: encodeHistogramText(histogram) });
         }
       }
       return rows;

@@ -6,7 +6,7 @@ import { estimateCost } from '../../lib/metrics/estimate-cost';
 import { SPARKLINE_POINTS, type FleetOverview } from '../../lib/metrics/get-fleet-overview';
 import type { FunctionSeries } from '../../lib/metrics/get-function-series';
 import type { InvocationPage } from '../../lib/metrics/list-function-invocations';
-import type { Sparkline } from '../../lib/metrics/list-function-sparklines';
+import { sparklineSlotOf, sparklineSlots, type Sparkline } from '../../lib/metrics/list-function-sparklines';
 import type { FunctionSummary } from '../../lib/metrics/list-function-summaries';
 import { listSourceHealth } from '../../lib/metrics/list-source-health';
 import type { TimeRange } from '../../lib/metrics/parse-time-range';
@@ -209,8 +209,7 @@ export async function rawFleetOverview(
   const { range } = options;
   const firstMinute = firstMinuteOf(range.since);
   const before = startedBefore(range.until);
-  const sinceMs = range.since.getTime();
-  const slotMs = Math.max(1, Math.ceil((range.until.getTime() - sinceMs) / SPARKLINE_POINTS));
+  const sparklineGrid = sparklineSlots(range, SPARKLINE_POINTS);
   const [functions, totals, throttles, slots, sources] = await Promise.all([
     prisma.$queryRaw<FunctionRow[]>`
       SELECT f.id, f.name, f.arn, f.runtime, f.architecture, f.memory_size_mb, f.deleted_at, s.id AS source_id, s.name AS source_name, s.region
@@ -244,13 +243,13 @@ export async function rawFleetOverview(
     ),
     withoutJit(
       prisma,
-      // The slot of an attempt's minute, as the sparkline of the rollups slots it.
-      prisma.$queryRaw<Array<{ function_id: number; slot_start: Date; invocations: number; errors: number }>>`
-        SELECT function_id, date_bin(${`${slotMs} milliseconds`}::interval, date_trunc('minute', started_at), ${range.since}::timestamptz) AS slot_start,
+      // Attempts in the sparkline's slots, by start minute: sparklineSlotOf places them as it places the rollups.
+      prisma.$queryRaw<Array<{ function_id: number; minute: Date; invocations: number; errors: number }>>`
+        SELECT function_id, date_trunc('minute', started_at) AS minute,
                count(*)::float8 AS invocations, count(*) FILTER (WHERE status NOT IN ('success', 'running'))::float8 AS errors
           FROM attempts
-         WHERE function_id = ANY(ARRAY(SELECT id FROM functions)) AND started_at >= ${firstMinute} AND started_at < ${before}
-           AND status <> 'running'
+         WHERE function_id = ANY(ARRAY(SELECT id FROM functions)) AND started_at >= ${new Date(sparklineGrid.fromMs)}
+           AND started_at < ${startedBefore(new Date(sparklineGrid.untilMs))} AND status <> 'running'
          GROUP BY 1, 2`,
     ),
     listSourceHealth(prisma, { now: range.until.getTime() }),
@@ -261,7 +260,7 @@ export async function rawFleetOverview(
   for (const row of slots) {
     let sparkline = sparklines.get(row.function_id);
     if (!sparkline) sparklines.set(row.function_id, (sparkline = { invocations: new Array<number>(SPARKLINE_POINTS).fill(0), errors: new Array<number>(SPARKLINE_POINTS).fill(0) }));
-    const slot = Math.min(SPARKLINE_POINTS - 1, Math.max(0, Math.round((row.slot_start.getTime() - sinceMs) / slotMs)));
+    const slot = sparklineSlotOf(sparklineGrid, SPARKLINE_POINTS, row.minute.getTime());
     sparkline.invocations[slot] = (sparkline.invocations[slot] ?? 0) + row.invocations;
     sparkline.errors[slot] = (sparkline.errors[slot] ?? 0) + row.errors;
   }

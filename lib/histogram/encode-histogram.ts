@@ -1,9 +1,8 @@
 import { bucketValue, createHistogram, type DurationHistogram } from './duration-histogram';
 
 /**
- * A histogram's buckets as one integer array for a Postgres `int[]` column:
- * `[zeroCount, index₁, count₁, index₂, count₂, …]`. Count, sum, minimum and maximum live in
- * columns of their own, so only the buckets are encoded.
+ * A histogram's buckets as one integer array: `[zeroCount, index₁, count₁, index₂, count₂, …]`.
+ * Count, sum, minimum and maximum live in columns of their own, so only the buckets are encoded.
  */
 export function encodeHistogramBuckets(histogram: DurationHistogram): number[] {
   const encoded = [histogram.zeroCount];
@@ -11,6 +10,14 @@ export function encodeHistogramBuckets(histogram: DurationHistogram): number[] {
     encoded.push(index, histogram.buckets.get(index) ?? 0);
   }
   return encoded;
+}
+
+/**
+ * The same as the text a rollup's `duration_histogram` column holds ("3,-12,1,40,7"), which
+ * mergeHistogramText reads back, alone or many joined by `;`.
+ */
+export function encodeHistogramText(histogram: DurationHistogram): string {
+  return encodeHistogramBuckets(histogram).join(',');
 }
 
 /**

@@ -16,7 +16,7 @@ const dense = new Float64Array(2 * DENSE_OFFSET);
 /**
  * Merges many encoded histograms (encodeHistogramBuckets) given as one text, each histogram's
  * numbers joined by `,` and histograms by `;` — what Postgres's
- * `string_agg(array_to_string(duration_histogram, ','), ';')` returns. The same result as decoding
+ * `string_agg(duration_histogram, ';')` returns over rollup rows (encodeHistogramText). The same result as decoding
  * each and merging them (count, zero count, buckets, estimated extremes; the sum is not encoded),
  * read in one pass without splitting: a day of 200 functions is ~300,000 histograms. Pure.
  */

@@ -2,34 +2,61 @@ import type { PrismaClient } from '../db/create-prisma-client';
 import { Prisma } from '../db/generated/client';
 import { AppError } from '../errors';
 import type { TimeRange } from './parse-time-range';
-import { rollupRowsSql, splitRollupSpans } from './rollup-rows';
+import { rollupRowsSql } from './rollup-rows';
 import { withoutJit } from './without-jit';
 
 export type Sparkline = { invocations: number[]; errors: number[] };
 
 export const MAX_SPARKLINE_POINTS = 360;
 
-type Row = { function_id: number; slot_start: Date; invocations: number; errors: number };
+type Row = { function_id: number; at: Date; invocations: number; errors: number };
+
+/** Where a sparkline's slots lie: `points` slots of `slotMs` from `originMs`, read from rollups in [fromMs, untilMs). */
+export type SparklineSlots = { originMs: number; fromMs: number; untilMs: number; slotMs: number; hourly: boolean };
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
 
 /**
- * Every function's invocations and errors over the range in `points` equal slots (a minute or
- * hour belongs to the slot its start falls in), from the rollups in one query. A function with
- * no rollups in the range has no entry: its sparkline is flat zero.
+ * The slots of a range's sparkline. Slots of an hour or more are whole hours, ending at the last
+ * whole hour (the current hour is not over): each reads whole hour rollups, none straddles an hour,
+ * and every slot is full, so the line has no false dip at its end. Shorter slots divide the range
+ * itself (the minute holding `since` counts in the first). Pure.
+ */
+export function sparklineSlots(range: TimeRange, points: number): SparklineSlots {
+  const sinceMs = range.since.getTime();
+  const untilMs = range.until.getTime();
+  const slotMs = Math.max(1, Math.ceil((untilMs - sinceMs) / points));
+  if (slotMs < HOUR_MS) return { originMs: sinceMs, fromMs: Math.floor(sinceMs / MINUTE_MS) * MINUTE_MS, untilMs, slotMs, hourly: false };
+  const hourlySlotMs = Math.ceil(slotMs / HOUR_MS) * HOUR_MS;
+  const lastHourEnd = Math.floor(untilMs / HOUR_MS) * HOUR_MS;
+  const fromMs = lastHourEnd - points * hourlySlotMs;
+  return { originMs: fromMs, fromMs, untilMs: lastHourEnd, slotMs: hourlySlotMs, hourly: true };
+}
+
+/** The slot a row starting at `startMs` falls in (the minute holding `since` belongs to the first). Pure. */
+export function sparklineSlotOf(slots: SparklineSlots, points: number, startMs: number): number {
+  return Math.min(points - 1, Math.max(0, Math.floor((startMs - slots.originMs) / slots.slotMs)));
+}
+
+/**
+ * Every function's invocations and errors in the `points` slots of sparklineSlots, from the
+ * rollups in one query: hour rows when slots are whole hours, else minute rows. A function with no
+ * rollups there has no entry: its sparkline is flat zero.
  */
 export async function listFunctionSparklines(prisma: PrismaClient, options: { range: TimeRange; points: number }): Promise<Map<number, Sparkline>> {
   const { range, points } = options;
   if (!Number.isInteger(points) || points < 1 || points > MAX_SPARKLINE_POINTS) {
     throw new AppError('validation', `points: must be a whole number from 1 to ${MAX_SPARKLINE_POINTS} (got ${points})`, 'points');
   }
-  const sinceMs = range.since.getTime();
-  // Whole milliseconds, rounded up: every minute before `until` falls in one of the `points` slots.
-  const slotMs = Math.max(1, Math.ceil((range.until.getTime() - sinceMs) / points));
-  const spans = splitRollupSpans(range.since, range.until, { originMs: sinceMs, slotMs });
-  // date_bin on the timestamp, not width_bucket on its epoch (a numeric per row): 5x cheaper.
+  const slots = sparklineSlots(range, points);
+  const span = { from: new Date(slots.fromMs), until: new Date(slots.untilMs) };
+  const spans = slots.hourly ? { minutes: [], hours: [span] } : { minutes: [span], hours: [] };
+  // Grouped by slot in SQL (date_bin: 5x cheaper than width_bucket on an epoch): rows per slot, not per hour.
   const rows = await withoutJit(
     prisma,
     prisma.$queryRaw<Row[]>`
-      SELECT function_id, date_bin(${`${slotMs} milliseconds`}::interval, at, ${range.since}::timestamptz) AS slot_start,
+      SELECT function_id, date_bin(${`${slots.slotMs} milliseconds`}::interval, at, ${new Date(slots.originMs)}::timestamptz) AS at,
              sum(invocations)::float8 AS invocations, sum(errors)::float8 AS errors
         FROM ${rollupRowsSql('attempts', spans, Prisma.sql`ARRAY(SELECT id FROM functions)`)} rollups
        GROUP BY 1, 2`,
@@ -41,8 +68,7 @@ export async function listFunctionSparklines(prisma: PrismaClient, options: { ra
       sparkline = { invocations: new Array<number>(points).fill(0), errors: new Array<number>(points).fill(0) };
       sparklines.set(row.function_id, sparkline);
     }
-    // The minute or hour holding `since` starts before it: its slot is the first.
-    const slot = Math.min(points - 1, Math.max(0, Math.round((row.slot_start.getTime() - sinceMs) / slotMs)));
+    const slot = sparklineSlotOf(slots, points, row.at.getTime());
     sparkline.invocations[slot] = (sparkline.invocations[slot] ?? 0) + row.invocations;
     sparkline.errors[slot] = (sparkline.errors[slot] ?? 0) + row.errors;
   }

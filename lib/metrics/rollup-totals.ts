@@ -16,7 +16,7 @@ export const ROLLUP_TOTALS_SELECT = Prisma.raw(`
   sum(out_of_memory)::float8 AS out_of_memory, sum(cold_starts)::float8 AS cold_starts, sum(retries)::float8 AS retries,
   sum(duration_sum_ms)::float8 AS duration_sum_ms, sum(billed_gb_seconds)::float8 AS billed_gb_seconds,
   sum(init_duration_sum_ms)::float8 AS init_duration_sum_ms, max(max_memory_used_mb)::int AS max_memory_used_mb,
-  string_agg(array_to_string(duration_histogram, ','), ';') AS histograms`);
+  string_agg(duration_histogram, ';') AS histograms`);
 
 export type RollupTotalsRow = {
   invocations: number;

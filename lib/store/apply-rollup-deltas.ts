@@ -1,6 +1,7 @@
 import { Prisma } from '../db/generated/client';
 import { addSample } from '../histogram/duration-histogram';
-import { decodeHistogramBuckets, encodeHistogramBuckets } from '../histogram/encode-histogram';
+import { encodeHistogramText } from '../histogram/encode-histogram';
+import { mergeHistogramText } from '../histogram/merge-histogram-text';
 import { addRollupCounts } from './rollup-counts';
 import type { RollupDelta } from './rollup-delta';
 import type { Transaction } from './store-types';
@@ -36,18 +37,18 @@ async function applyToGrain(tx: Transaction, functionId: number, grain: Grain, c
   const starts = combined.map((delta) => delta.start.toISOString());
   await tx.$executeRaw`
     INSERT INTO ${table} (function_id, ${column}, duration_histogram)
-    SELECT ${functionId}, p.start, ARRAY[0]::int[] FROM unnest(${starts}::timestamptz[]) AS p(start) ORDER BY p.start
+    SELECT ${functionId}, p.start, '0' FROM unnest(${starts}::timestamptz[]) AS p(start) ORDER BY p.start
     ON CONFLICT DO NOTHING`;
-  const rows = await tx.$queryRaw<Array<{ start: Date; duration_histogram: number[] | null }>>`
+  const rows = await tx.$queryRaw<Array<{ start: Date; duration_histogram: string }>>`
     SELECT ${column} AS start, duration_histogram FROM ${table}
      WHERE function_id = ${functionId} AND ${column} = ANY(${starts}::timestamptz[])
      ORDER BY ${column}
        FOR UPDATE`;
   const stored = new Map(rows.map((row) => [row.start.getTime(), row.duration_histogram]));
   const histograms = combined.map((delta) => {
-    const histogram = decodeHistogramBuckets(stored.get(delta.start.getTime()) ?? [0]);
+    const histogram = mergeHistogramText(stored.get(delta.start.getTime()) ?? '0');
     for (const duration of delta.durations) addSample(histogram, duration);
-    return `{${encodeHistogramBuckets(histogram).join(',')}}`;
+    return encodeHistogramText(histogram);
   });
   const values = <T>(pick: (delta: PeriodDelta) => T): T[] => combined.map(pick);
   await tx.$executeRaw`
@@ -62,7 +63,7 @@ async function applyToGrain(tx: Transaction, functionId: number, grain: Grain, c
       billed_gb_seconds = f.billed_gb_seconds + d.billed_gb_seconds,
       init_duration_sum_ms = f.init_duration_sum_ms + d.init_duration_sum_ms,
       max_memory_used_mb = GREATEST(f.max_memory_used_mb, d.max_memory_used_mb),
-      duration_histogram = d.duration_histogram::int[]
+      duration_histogram = d.duration_histogram
       FROM unnest(
         ${starts}::timestamptz[], ${values((d) => d.invocations)}::int[], ${values((d) => d.errors)}::int[],
         ${values((d) => d.timeouts)}::int[], ${values((d) => d.outOfMemory)}::int[], ${values((d) => d.coldStarts)}::int[],

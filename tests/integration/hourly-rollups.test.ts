@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../../lib/db/create-prisma-client';
+import { listMigrations } from '../../lib/db/list-migrations';
 import { defaultMigrationsDir, migrateDatabase } from '../../lib/db/migrate-database';
 import { addSample, createHistogram, histogramPercentile } from '../../lib/histogram/duration-histogram';
 import { decodeHistogramBuckets, encodeHistogramBuckets } from '../../lib/histogram/encode-histogram';
@@ -98,13 +99,13 @@ test('reads over ragged ranges, from whole hours and edge minutes, equal the att
   }
 });
 
-test('the migration regroups minutes stored before it into hours', async () => {
+test('the migrations regroup minutes stored before them into hours, their histograms kept exactly', async () => {
   const older = await createTestDatabase('hourly-migration');
   const beforeHours = mkdtempSync(path.join(tmpdir(), 'lambdascope-migrations-'));
+  const migrations = listMigrations(defaultMigrationsDir).map((migration) => migration.name);
+  const hourly = migrations.find((name) => name.includes('hourly_rollups')) as string;
   try {
-    for (const name of readdirSync(defaultMigrationsDir)) {
-      if (!name.includes('hourly_rollups')) cpSync(path.join(defaultMigrationsDir, name), path.join(beforeHours, name), { recursive: true });
-    }
+    for (const name of migrations.filter((name) => name < hourly)) cpSync(path.join(defaultMigrationsDir, name), path.join(beforeHours, name), { recursive: true });
     await migrateDatabase(older.url, { migrationsDir: beforeHours });
     const client = createPrismaClient(older.url);
     try {
@@ -119,10 +120,21 @@ test('the migration regroups minutes stored before it into hours', async () => {
           durationHistogram: encodeHistogramBuckets(histogram),
         };
       });
-      await client.functionMinute.createMany({ data: minutes });
+      // As stored then: histograms were int[] (this client knows them as text), so the rows go in as SQL.
+      for (const { durationHistogram, ...minute } of minutes) {
+        await client.$executeRaw`
+          INSERT INTO function_minutes (function_id, minute, invocations, errors, timeouts, out_of_memory, cold_starts, retries, duration_sum_ms,
+                                        billed_gb_seconds, init_duration_sum_ms, max_memory_used_mb, duration_histogram)
+          VALUES (${minute.functionId}, ${minute.minute}, ${minute.invocations}, ${minute.errors}, ${minute.timeouts}, ${minute.outOfMemory},
+                  ${minute.coldStarts}, ${minute.retries}, ${minute.durationSumMs}, ${minute.billedGbSeconds}, ${minute.initDurationSumMs},
+                  ${minute.maxMemoryUsedMB}, ${durationHistogram}::int[])`;
+      }
       await client.functionMetricMinute.createMany({ data: minutes.map((minute, index) => ({ functionId: fn.id, minute: minute.minute, throttles: 1, concurrentExecutions: index })) });
 
-      expect((await migrateDatabase(older.url)).applied).toEqual([readdirSync(defaultMigrationsDir).find((name) => name.includes('hourly_rollups'))]);
+      expect((await migrateDatabase(older.url)).applied).toEqual(migrations.filter((name) => name >= hourly));
+      expect((await client.functionMinute.findMany({ orderBy: { minute: 'asc' } })).map((row) => row.durationHistogram)).toEqual(
+        minutes.map((minute) => minute.durationHistogram.join(',')),
+      );
       expect(await client.functionHour.count()).toBe(3);
       await expectHoursToMatchMinutes(client, fn.id);
       expect(await client.functionMetricHour.findMany({ orderBy: { hour: 'asc' }, select: { throttles: true, concurrentExecutions: true } })).toEqual([

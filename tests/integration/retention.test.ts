@@ -35,12 +35,12 @@ test('each kind of row is kept for its own retention, deleted in bounded batches
   await prisma.invocation.createMany({
     data: ages.map((age, index) => ({ functionId: fn.id, requestId: `r${index}`, attemptCount: 1, firstStartAt: daysAgo(age), finalStatus: 'success' })),
   });
-  await prisma.functionMinute.createMany({ data: ages.map((age) => ({ functionId: fn.id, minute: daysAgo(age), invocations: 1, durationHistogram: [0] })) });
+  await prisma.functionMinute.createMany({ data: ages.map((age) => ({ functionId: fn.id, minute: daysAgo(age), invocations: 1 })) });
   await prisma.functionMetricMinute.createMany({ data: ages.map((age) => ({ functionId: fn.id, minute: daysAgo(age), throttles: 1 })) });
   // The hour holding the cutoff (now − 396 days, 12:00) and the one before it: only the earlier is wholly expired.
   const hoursBeforeCutoff = [0, 1];
   const hourRows = hoursBeforeCutoff.map((hours) => ({ functionId: fn.id, hour: new Date(daysAgo(396).getTime() - hours * 3_600_000) }));
-  await prisma.functionHour.createMany({ data: [...ages.map((age) => ({ functionId: fn.id, hour: daysAgo(age) })), ...hourRows].map((row) => ({ ...row, invocations: 1, durationHistogram: [0] })) });
+  await prisma.functionHour.createMany({ data: [...ages.map((age) => ({ functionId: fn.id, hour: daysAgo(age) })), ...hourRows].map((row) => ({ ...row, invocations: 1 })) });
   await prisma.functionMetricHour.createMany({ data: [...ages.map((age) => ({ functionId: fn.id, hour: daysAgo(age) })), ...hourRows].map((row) => ({ ...row, throttles: 1 })) });
 
   // A batch of 2 rows: several bounded DELETEs per table instead of one.

@@ -72,8 +72,9 @@ async function expectRollupsToMatchRecount(functionId: number) {
   await expectHoursToMatchMinutes(prisma, functionId);
   const histograms = await prisma.functionMinute.findMany({ where: { functionId } });
   for (const row of histograms) {
-    const counted = row.durationHistogram.filter((_, index) => index > 0 && index % 2 === 0).reduce((sum, count) => sum + count, 0);
-    expect(counted + (row.durationHistogram[0] ?? 0)).toBe(row.invocations);
+    const encoded = row.durationHistogram.split(',').map(Number);
+    const counted = encoded.filter((_, index) => index > 0 && index % 2 === 0).reduce((sum, count) => sum + count, 0);
+    expect(counted + (encoded[0] ?? 0)).toBe(row.invocations);
   }
 }
 

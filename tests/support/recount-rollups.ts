@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { PrismaClient } from '../../lib/db/create-prisma-client';
 import { createHistogram, type DurationHistogram } from '../../lib/histogram/duration-histogram';
-import { decodeHistogramBuckets, encodeHistogramBuckets } from '../../lib/histogram/encode-histogram';
+import { encodeHistogramText } from '../../lib/histogram/encode-histogram';
+import { mergeHistogramText } from '../../lib/histogram/merge-histogram-text';
 import { addRollupCounts, emptyRollupCounts, type RollupCounts } from '../../lib/store/rollup-counts';
 
 export type RollupRow = Pick<RollupCounts, 'invocations' | 'errors' | 'timeouts' | 'outOfMemory' | 'coldStarts' | 'retries' | 'durationSumMs'> & {
@@ -35,7 +36,7 @@ export function recountRollups(prisma: PrismaClient, functionId: number): Promis
      GROUP BY 1 ORDER BY 1`;
 }
 
-type HourRow = RollupCounts & { hour: string; durationHistogram: number[] };
+type HourRow = RollupCounts & { hour: string; durationHistogram: string };
 
 /**
  * The second invariant: a function's stored hour rollups equal its stored minutes regrouped by
@@ -44,7 +45,7 @@ type HourRow = RollupCounts & { hour: string; durationHistogram: number[] };
  */
 export async function expectHoursToMatchMinutes(prisma: PrismaClient, functionId: number): Promise<void> {
   const round = (value: number) => Number(value.toPrecision(12));
-  const comparable = ({ hour, durationHistogram, ...counts }: RollupCounts & { hour: Date; durationHistogram: number[] }): HourRow => ({
+  const comparable = ({ hour, durationHistogram, ...counts }: RollupCounts & { hour: Date; durationHistogram: string }): HourRow => ({
     ...countsOf(counts),
     durationSumMs: round(counts.durationSumMs),
     billedGbSeconds: round(counts.billedGbSeconds),
@@ -58,13 +59,13 @@ export async function expectHoursToMatchMinutes(prisma: PrismaClient, functionId
     const hourMs = Math.floor(minute.minute.getTime() / 3_600_000) * 3_600_000;
     const hour = regrouped.get(hourMs) ?? { counts: emptyRollupCounts(), histogram: createHistogram() };
     addRollupCounts(hour.counts, countsOf(minute));
-    const buckets = decodeHistogramBuckets(minute.durationHistogram);
+    const buckets = mergeHistogramText(minute.durationHistogram);
     hour.histogram.zeroCount += buckets.zeroCount;
     for (const [index, count] of buckets.buckets) hour.histogram.buckets.set(index, (hour.histogram.buckets.get(index) ?? 0) + count);
     regrouped.set(hourMs, hour);
   }
   const fromMinutes = [...regrouped].map(([hourMs, { counts, histogram }]) =>
-    comparable({ ...counts, hour: new Date(hourMs), durationHistogram: encodeHistogramBuckets(histogram) }),
+    comparable({ ...counts, hour: new Date(hourMs), durationHistogram: encodeHistogramText(histogram) }),
   );
   expect(stored).toEqual(fromMinutes);
 }

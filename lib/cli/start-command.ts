@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { alertingSettingsFrom } from '../alerts/run-alerting-pass';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createClients, emulatorCredentials } from '../aws/create-clients';
@@ -72,6 +73,7 @@ export async function runStartCommand(argv: string[]): Promise<number> {
     settings,
     intervalMs: settings.intervalMs,
     retention: settings.retention,
+    alerting: alertingSettingsFrom(config),
     signal: stopWorker.signal,
     log: (line) => log(`ingest ${line}`),
   });

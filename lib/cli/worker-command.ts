@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { alertingSettingsFrom } from '../alerts/run-alerting-pass';
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
@@ -32,6 +33,7 @@ export async function runWorkerCommand(argv: string[]): Promise<number> {
       settings,
       intervalMs: settings.intervalMs,
     retention: settings.retention,
+    alerting: alertingSettingsFrom(config),
       signal: stop.signal,
       once: parsed.options.once,
       log: (line) => console.log(`${new Date().toISOString()} ${line}`),

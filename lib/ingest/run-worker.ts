@@ -1,3 +1,4 @@
+import { runAlertingPass, type AlertingSettings } from '../alerts/run-alerting-pass';
 import type { PrismaClient } from '../db/create-prisma-client';
 import { deleteExpiredRows, type RetentionPolicy } from '../store/delete-expired-rows';
 import { runIngestCycle, type CycleResult, type IngestSettings } from './run-ingest-cycle';
@@ -16,6 +17,8 @@ export type WorkerOptions = {
   once?: boolean;
   /** Deletes what outlived its retention, as the worker starts and then hourly. */
   retention?: RetentionPolicy;
+  /** Judges alert rules and sends notifications after every cycle. */
+  alerting?: AlertingSettings;
   log?: (line: string) => void;
 };
 
@@ -58,6 +61,7 @@ export async function runWorker(prisma: PrismaClient, options: WorkerOptions): P
         await prisma.source.update({ where: { id: source.id }, data: { lastError: message } }).catch(() => undefined);
       }
     }
+    if (options.alerting && !options.signal.aborted) await runAlertingPass(prisma, options.alerting, options.log);
     if (options.once) return;
     await sleep(options.intervalMs, options.signal);
   }

@@ -1,0 +1,301 @@
+import type { PrismaClient } from '../db/create-prisma-client';
+import type { Transaction } from '../store/store-types';
+import type { AlertNotice } from './alert-notice';
+import { breaches, failureSignals, formatSignalValue, signalInfo, signalValue, type AlertSignal, type Comparison, type WindowFacts } from './alert-signals';
+import { readAlertableFunctions, type AlertableFunction } from './read-alertable-functions';
+import { readWindowFacts } from './read-window-facts';
+import { functionsInScope, type RuleScope } from './rule-scope';
+import { initialAlertState, stepAlertState, type AlertNotification, type AlertStateName, type AlertStateRecord } from './step-alert-state';
+
+export type EvaluationOptions = {
+  now: Date;
+  /** Where links in notifications point: the web app's public URL. */
+  appUrl: string;
+  /** After a pause, at most this many minutes are caught up per rule; older windows are not judged. */
+  maxCatchUpMinutes?: number;
+};
+
+export type EvaluationResult = { rules: number; skippedLocked: number; steps: number; changes: number; notifications: number };
+
+type RuleRow = {
+  id: number;
+  name: string;
+  scope: RuleScope['scope'];
+  function_id: number | null;
+  pattern: string | null;
+  signal: AlertSignal;
+  comparison: Comparison;
+  threshold: number;
+  window_minutes: number;
+  for_minutes: number;
+  severity: AlertNotice['severity'];
+  repeat_minutes: number;
+  runbook_url: string | null;
+  description: string | null;
+  muted_until: Date | null;
+  evaluated_until: Date | null;
+  channel_ids: number[];
+};
+
+type StateRow = {
+  rule_id: number;
+  function_id: number;
+  state: AlertStateName;
+  since: Date;
+  change_value: number | null;
+  last_value: number | null;
+  clear_since: Date | null;
+  fired_at: Date | null;
+  last_notified_at: Date | null;
+  acknowledged_at: Date | null;
+  recent_changes: Date[] | null;
+};
+
+type Decision = {
+  rule: RuleRow;
+  fn: AlertableFunction;
+  at: Date;
+  value: number | null;
+  from: AlertStateName;
+  to: AlertStateName;
+  notify: AlertNotification | null;
+  /** When the reported state began: a repeat reports the original firing. */
+  since: Date;
+};
+
+const MINUTE_MS = 60_000;
+const DELIVERY_LIFETIME_MS = 24 * 3_600_000;
+
+/**
+ * One evaluation cycle. Every rule this worker can lock (FOR UPDATE SKIP LOCKED: another worker's
+ * rules are skipped, never waited for) is judged minute by minute from where it stopped up to the
+ * last minute its functions' data is complete for, on rollup windows read once per (window, end)
+ * for all rules. States, their history and the notifications they decide (the outbox) are written
+ * in the same transaction as the rule's progress: a restart neither forgets a firing alert nor
+ * decides the same notification twice.
+ */
+export async function evaluateAlertRules(prisma: PrismaClient, options: EvaluationOptions): Promise<EvaluationResult> {
+  const { now } = options;
+  const maxSteps = options.maxCatchUpMinutes ?? 30;
+  const functions = await readAlertableFunctions(prisma, now);
+  return prisma.$transaction(
+    async (tx) => {
+      const allRules = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM alert_rules`;
+      const rules = await tx.$queryRaw<RuleRow[]>`
+        SELECT r.id, r.name, r.scope, r.function_id, r.pattern, r.signal, r.comparison, r.threshold, r.window_minutes, r.for_minutes,
+               r.severity, r.repeat_minutes, r.runbook_url, r.description, r.muted_until, r.evaluated_until,
+               COALESCE((SELECT array_agg(c.channel_id ORDER BY c.channel_id) FROM alert_rule_channels c WHERE c.rule_id = r.id), '{}') AS channel_ids
+          FROM alert_rules r ORDER BY r.id FOR UPDATE OF r SKIP LOCKED`;
+      const result: EvaluationResult = { rules: rules.length, skippedLocked: allRules.length - rules.length, steps: 0, changes: 0, notifications: 0 };
+
+      // Which minutes each rule judges now, and which windows that needs.
+      const plans = rules.map((rule) => {
+        const scoped = functionsInScope(toScope(rule), functions);
+        if (scoped.length === 0) return { rule, scoped, ends: [] as Date[] };
+        const caughtUp = Math.floor(Math.min(...scoped.map((fn) => fn.caughtUpUntil.getTime())) / MINUTE_MS) * MINUTE_MS;
+        const from = rule.evaluated_until === null ? caughtUp : Math.max(rule.evaluated_until.getTime() + MINUTE_MS, caughtUp - (maxSteps - 1) * MINUTE_MS);
+        const ends: Date[] = [];
+        for (let end = from; end <= caughtUp; end += MINUTE_MS) ends.push(new Date(end));
+        return { rule, scoped, ends };
+      });
+      const windows = new Map<string, { windowMinutes: number; end: Date; ids: Set<number>; needsInitDuration: boolean; needsExhaustedRetries: boolean }>();
+      for (const plan of plans) {
+        for (const end of plan.ends) {
+          const key = `${plan.rule.window_minutes}@${end.getTime()}`;
+          const window = windows.get(key) ?? { windowMinutes: plan.rule.window_minutes, end, ids: new Set(), needsInitDuration: false, needsExhaustedRetries: false };
+          for (const fn of plan.scoped) window.ids.add(fn.id);
+          window.needsInitDuration ||= plan.rule.signal === 'init_duration_p95';
+          window.needsExhaustedRetries ||= plan.rule.signal === 'exhausted_retries';
+          windows.set(key, window);
+        }
+      }
+      const facts = new Map<string, Map<number, WindowFacts>>();
+      await Promise.all(
+        [...windows].map(async ([key, window]) => {
+          facts.set(key, await readWindowFacts(prisma, { ...window, functionIds: [...window.ids] }));
+        }),
+      );
+
+      const ruleIds = rules.map((rule) => rule.id);
+      const [stored, silences] = await Promise.all([
+        tx.$queryRaw<StateRow[]>`SELECT * FROM alert_states WHERE rule_id = ANY(${ruleIds}::int[])`,
+        tx.$queryRaw<Array<{ rule_id: number | null; function_id: number | null }>>`
+          SELECT rule_id, function_id FROM silences WHERE starts_at <= ${now} AND ends_at > ${now}`,
+      ]);
+      const states = new Map(stored.map((row) => [`${row.rule_id}:${row.function_id}`, toRecord(row)]));
+      const silenced = (ruleId: number, functionId: number) =>
+        silences.some((silence) => (silence.rule_id === null || silence.rule_id === ruleId) && (silence.function_id === null || silence.function_id === functionId));
+
+      const changedStates = new Map<string, { ruleId: number; functionId: number; record: AlertStateRecord }>();
+      const decisions: Decision[] = [];
+      for (const { rule, scoped, ends } of plans) {
+        const muted = rule.muted_until !== null && rule.muted_until > now;
+        for (const fn of scoped) {
+          const key = `${rule.id}:${fn.id}`;
+          let record = states.get(key) ?? initialAlertState(ends[0] ?? now);
+          for (const end of ends) {
+            const windowFacts = facts.get(`${rule.window_minutes}@${end.getTime()}`)?.get(fn.id);
+            if (!windowFacts) continue;
+            const value = signalValue(rule.signal, windowFacts, fn, rule.window_minutes);
+            const step = stepAlertState(record, {
+              at: end,
+              value,
+              breaching: breaches(value, rule.comparison, rule.threshold),
+              forMinutes: rule.for_minutes,
+              repeatMinutes: rule.repeat_minutes,
+              quiet: muted || silenced(rule.id, fn.id),
+            });
+            result.steps += 1;
+            record = step.next;
+            if (step.change || step.notify) {
+              decisions.push({ rule, fn, at: end, value, from: step.change?.from ?? record.state, to: record.state, notify: step.notify, since: record.state === 'firing' ? (record.firedAt ?? end) : end });
+            }
+            // Quiet ok states are not written: no row means ok.
+            if (step.change || step.notify || record.state === 'pending' || record.state === 'firing') changedStates.set(key, { ruleId: rule.id, functionId: fn.id, record });
+          }
+        }
+      }
+      result.changes = decisions.filter((decision) => decision.from !== decision.to).length;
+      await writeStates(tx, [...changedStates.values()]);
+      result.notifications = await writeDecisions(tx, prisma, decisions, options);
+      const progressed = plans.filter((plan) => plan.ends.length > 0);
+      if (progressed.length > 0) {
+        await tx.$executeRaw`
+          UPDATE alert_rules r SET evaluated_until = p.until
+            FROM unnest(${progressed.map((plan) => plan.rule.id)}::int[], ${progressed.map((plan) => plan.ends[plan.ends.length - 1] as Date)}::timestamptz[]) AS p(id, until)
+           WHERE r.id = p.id`;
+      }
+      return result;
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
+function toScope(rule: RuleRow): RuleScope {
+  if (rule.scope === 'function') return { scope: 'function', functionId: rule.function_id ?? -1 };
+  if (rule.scope === 'pattern') return { scope: 'pattern', pattern: rule.pattern ?? '' };
+  return { scope: 'all' };
+}
+
+function toRecord(row: StateRow): AlertStateRecord {
+  return {
+    state: row.state,
+    since: row.since,
+    changeValue: row.change_value,
+    lastValue: row.last_value,
+    clearSince: row.clear_since,
+    firedAt: row.fired_at,
+    lastNotifiedAt: row.last_notified_at,
+    acknowledgedAt: row.acknowledged_at,
+    recentChanges: row.recent_changes ?? [],
+  };
+}
+
+async function writeStates(tx: Transaction, rows: ReadonlyArray<{ ruleId: number; functionId: number; record: AlertStateRecord }>): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map(({ ruleId, functionId, record }) => ({
+      rule_id: ruleId,
+      function_id: functionId,
+      state: record.state,
+      since: record.since.toISOString(),
+      change_value: record.changeValue,
+      last_value: record.lastValue,
+      clear_since: record.clearSince?.toISOString() ?? null,
+      fired_at: record.firedAt?.toISOString() ?? null,
+      last_notified_at: record.lastNotifiedAt?.toISOString() ?? null,
+      acknowledged_at: record.acknowledgedAt?.toISOString() ?? null,
+      recent_changes: record.recentChanges.map((change) => change.toISOString()),
+    })),
+  );
+  await tx.$executeRaw`
+    INSERT INTO alert_states (rule_id, function_id, state, since, change_value, last_value, clear_since, fired_at, last_notified_at,
+                              acknowledged_at, recent_changes, updated_at)
+    SELECT s.rule_id, s.function_id, s.state, s.since, s.change_value, s.last_value, s.clear_since, s.fired_at, s.last_notified_at,
+           s.acknowledged_at, ARRAY(SELECT json_array_elements_text(s.recent_changes))::timestamptz[], now()
+      FROM json_to_recordset(${json}::json) AS s(rule_id int, function_id int, state text, since timestamptz, change_value float8,
+           last_value float8, clear_since timestamptz, fired_at timestamptz, last_notified_at timestamptz, acknowledged_at timestamptz,
+           recent_changes json)
+    ON CONFLICT (rule_id, function_id) DO UPDATE SET
+      state = EXCLUDED.state, since = EXCLUDED.since, change_value = EXCLUDED.change_value, last_value = EXCLUDED.last_value,
+      clear_since = EXCLUDED.clear_since, fired_at = EXCLUDED.fired_at, last_notified_at = EXCLUDED.last_notified_at,
+      acknowledged_at = EXCLUDED.acknowledged_at, recent_changes = EXCLUDED.recent_changes, updated_at = now()`;
+}
+
+/** History rows for the state changes, and one outbox row per notification and channel. Returns the outbox rows written. */
+async function writeDecisions(tx: Transaction, prisma: PrismaClient, decisions: readonly Decision[], options: EvaluationOptions): Promise<number> {
+  if (decisions.length === 0) return 0;
+  const changes = decisions.filter((decision) => decision.from !== decision.to);
+  const samples = new Map<Decision, string | null>();
+  await Promise.all(
+    decisions
+      .filter((decision) => decision.notify === 'firing' && failureSignals.has(decision.rule.signal))
+      .map(async (decision) => samples.set(decision, await sampleFailedRequest(prisma, decision))),
+  );
+  const eventIds = new Map<Decision, number>();
+  for (const decision of changes) {
+    const event = await tx.alertEvent.create({
+      data: {
+        ruleId: decision.rule.id,
+        functionId: decision.fn.id,
+        fromState: decision.from,
+        toState: decision.to,
+        value: decision.value,
+        threshold: decision.rule.threshold,
+        at: decision.at,
+        sampleRequestId: samples.get(decision) ?? null,
+      },
+      select: { id: true },
+    });
+    eventIds.set(decision, event.id);
+  }
+  const deliveries = decisions.flatMap((decision) => {
+    const { notify, rule, fn } = decision;
+    if (notify === null) return [];
+    const notice = buildNotice(decision, notify, samples.get(decision) ?? null, options.appUrl);
+    return rule.channel_ids.map((channelId) => ({
+      eventId: eventIds.get(decision) ?? null,
+      channelId,
+      kind: notify,
+      dedupeKey: `${notify}:${rule.id}:${fn.id}:${decision.at.toISOString()}:${channelId}`,
+      notice,
+      expiresAt: new Date(options.now.getTime() + DELIVERY_LIFETIME_MS),
+    }));
+  });
+  if (deliveries.length === 0) return 0;
+  const written = await tx.notificationDelivery.createMany({ data: deliveries, skipDuplicates: true });
+  return written.count;
+}
+
+async function sampleFailedRequest(prisma: PrismaClient, decision: Decision): Promise<string | null> {
+  const since = new Date(decision.at.getTime() - decision.rule.window_minutes * MINUTE_MS);
+  const [row] = await prisma.$queryRaw<Array<{ request_id: string }>>`
+    SELECT request_id FROM attempts
+     WHERE function_id = ${decision.fn.id} AND started_at >= ${since} AND started_at < ${decision.at} AND status NOT IN ('success', 'running')
+     ORDER BY started_at DESC LIMIT 1`;
+  return row?.request_id ?? null;
+}
+
+function buildNotice(decision: Decision, kind: AlertNotification, sampleRequestId: string | null, appUrl: string): AlertNotice {
+  const { rule, fn } = decision;
+  const base = appUrl.replace(/\/+$/, '');
+  return {
+    kind,
+    ruleId: rule.id,
+    ruleName: rule.name,
+    severity: rule.severity,
+    functionId: fn.id,
+    functionName: fn.name,
+    functionUrl: `${base}/functions/${fn.id}`,
+    signal: rule.signal,
+    signalLabel: signalInfo[rule.signal].label,
+    value: decision.value,
+    valueText: formatSignalValue(rule.signal, decision.value),
+    thresholdText: `${rule.comparison} ${formatSignalValue(rule.signal, rule.threshold)}`,
+    windowText: `${rule.window_minutes} min`,
+    since: decision.since.toISOString(),
+    ...(sampleRequestId ? { sampleRequest: { requestId: sampleRequestId, url: `${base}/requests/${encodeURIComponent(sampleRequestId)}` } } : {}),
+    ...(rule.runbook_url ? { runbookUrl: rule.runbook_url } : {}),
+    ...(rule.description ? { description: rule.description } : {}),
+  };
+}

@@ -6,7 +6,7 @@ const nextConfig = {
   poweredByHeader: false,
   // npm test typechecks the whole project (tsc --noEmit, strict); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
-  // forbidden(): a page a role may not see answers 403 with app/(app)/forbidden.tsx, as the API does.
+  // forbidden(): a page a role may not see renders app/(app)/forbidden.tsx instead.
   experimental: { authInterrupts: true },
 };
 

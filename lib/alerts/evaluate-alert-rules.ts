@@ -128,15 +128,20 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
 
       const changedStates = new Map<string, { ruleId: number; functionId: number; record: AlertStateRecord }>();
       const decisions: Decision[] = [];
+      const values = new Map<string, number | null>();
       for (const { rule, scoped, ends } of plans) {
         const muted = rule.muted_until !== null && rule.muted_until > now;
         for (const fn of scoped) {
           const key = `${rule.id}:${fn.id}`;
           let record = states.get(key) ?? initialAlertState(ends[0] ?? now);
           for (const end of ends) {
-            const windowFacts = facts.get(`${rule.window_minutes}@${end.getTime()}`)?.get(fn.id);
+            const windowKey = `${rule.window_minutes}@${end.getTime()}`;
+            const windowFacts = facts.get(windowKey)?.get(fn.id);
             if (!windowFacts) continue;
-            const value = signalValue(rule.signal, windowFacts, fn, rule.window_minutes);
+            // Rules share windows and signals: each value is computed once (a percentile walks a histogram).
+            const valueKey = `${windowKey}:${fn.id}:${rule.signal}`;
+            let value = values.get(valueKey);
+            if (value === undefined) values.set(valueKey, (value = signalValue(rule.signal, windowFacts, fn, rule.window_minutes)));
             const step = stepAlertState(record, {
               at: end,
               value,
@@ -150,9 +155,10 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
             if (step.change || step.notify) {
               decisions.push({ rule, fn, at: end, value, from: step.change?.from ?? record.state, to: record.state, notify: step.notify, since: record.state === 'firing' ? (record.firedAt ?? end) : end });
             }
-            // Quiet ok states are not written: no row means ok.
-            if (step.change || step.notify || record.state === 'pending' || record.state === 'firing') changedStates.set(key, { ruleId: rule.id, functionId: fn.id, record });
           }
+          // Written only when more than the latest value moved: a steady fleet costs no writes (no row means ok).
+          const before = states.get(key);
+          if (before ? !sameButValue(before, record) : record.state !== 'ok') changedStates.set(key, { ruleId: rule.id, functionId: fn.id, record });
         }
       }
       result.changes = decisions.filter((decision) => decision.from !== decision.to).length;
@@ -168,6 +174,21 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
       return result;
     },
     { maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
+function sameButValue(a: AlertStateRecord, b: AlertStateRecord): boolean {
+  const sameDate = (x: Date | null, y: Date | null) => (x === null || y === null ? x === y : x.getTime() === y.getTime());
+  return (
+    a.state === b.state &&
+    sameDate(a.since, b.since) &&
+    a.changeValue === b.changeValue &&
+    sameDate(a.clearSince, b.clearSince) &&
+    sameDate(a.firedAt, b.firedAt) &&
+    sameDate(a.lastNotifiedAt, b.lastNotifiedAt) &&
+    sameDate(a.acknowledgedAt, b.acknowledgedAt) &&
+    a.recentChanges.length === b.recentChanges.length &&
+    a.recentChanges.every((change, index) => sameDate(change, b.recentChanges[index] ?? null))
   );
 }
 
@@ -222,39 +243,43 @@ async function writeStates(tx: Transaction, rows: ReadonlyArray<{ ruleId: number
       acknowledged_at = EXCLUDED.acknowledged_at, recent_changes = EXCLUDED.recent_changes, updated_at = now()`;
 }
 
-/** History rows for the state changes, and one outbox row per notification and channel. Returns the outbox rows written. */
+/** History rows for the state changes, and one outbox row per notification and channel, each kind in one statement. Returns the outbox rows written. */
 async function writeDecisions(tx: Transaction, prisma: PrismaClient, decisions: readonly Decision[], options: EvaluationOptions): Promise<number> {
   if (decisions.length === 0) return 0;
-  const changes = decisions.filter((decision) => decision.from !== decision.to);
-  const samples = new Map<Decision, string | null>();
-  await Promise.all(
-    decisions
-      .filter((decision) => decision.notify === 'firing' && failureSignals.has(decision.rule.signal))
-      .map(async (decision) => samples.set(decision, await sampleFailedRequest(prisma, decision))),
+  // Only what will be sent needs a sample request to investigate.
+  const samples = await sampleFailedRequests(
+    prisma,
+    decisions.filter((decision) => decision.notify === 'firing' && decision.rule.channel_ids.length > 0 && failureSignals.has(decision.rule.signal)),
   );
-  const eventIds = new Map<Decision, number>();
-  for (const decision of changes) {
-    const event = await tx.alertEvent.create({
-      data: {
-        ruleId: decision.rule.id,
-        functionId: decision.fn.id,
-        fromState: decision.from,
-        toState: decision.to,
+  const keyOf = (ruleId: number, functionId: number, at: Date) => `${ruleId}:${functionId}:${at.getTime()}`;
+  const changes = decisions.filter((decision) => decision.from !== decision.to);
+  const eventIds = new Map<string, number>();
+  if (changes.length > 0) {
+    const json = JSON.stringify(
+      changes.map((decision) => ({
+        rule_id: decision.rule.id,
+        function_id: decision.fn.id,
+        from_state: decision.from,
+        to_state: decision.to,
         value: decision.value,
         threshold: decision.rule.threshold,
-        at: decision.at,
-        sampleRequestId: samples.get(decision) ?? null,
-      },
-      select: { id: true },
-    });
-    eventIds.set(decision, event.id);
+        at: decision.at.toISOString(),
+        sample_request_id: samples.get(decision) ?? null,
+      })),
+    );
+    const inserted = await tx.$queryRaw<Array<{ id: number; rule_id: number; function_id: number; at: Date }>>`
+      INSERT INTO alert_events (rule_id, function_id, from_state, to_state, value, threshold, at, sample_request_id)
+      SELECT * FROM json_to_recordset(${json}::json) AS e(rule_id int, function_id int, from_state text, to_state text, value float8,
+                                                          threshold float8, at timestamptz, sample_request_id text)
+      RETURNING id, rule_id, function_id, at`;
+    for (const row of inserted) eventIds.set(keyOf(row.rule_id, row.function_id, row.at), row.id);
   }
   const deliveries = decisions.flatMap((decision) => {
     const { notify, rule, fn } = decision;
     if (notify === null) return [];
     const notice = buildNotice(decision, notify, samples.get(decision) ?? null, options.appUrl);
     return rule.channel_ids.map((channelId) => ({
-      eventId: eventIds.get(decision) ?? null,
+      eventId: decision.from === decision.to ? null : (eventIds.get(keyOf(rule.id, fn.id, decision.at)) ?? null),
       channelId,
       kind: notify,
       dedupeKey: `${notify}:${rule.id}:${fn.id}:${decision.at.toISOString()}:${channelId}`,
@@ -267,13 +292,24 @@ async function writeDecisions(tx: Transaction, prisma: PrismaClient, decisions: 
   return written.count;
 }
 
-async function sampleFailedRequest(prisma: PrismaClient, decision: Decision): Promise<string | null> {
-  const since = new Date(decision.at.getTime() - decision.rule.window_minutes * MINUTE_MS);
-  const [row] = await prisma.$queryRaw<Array<{ request_id: string }>>`
-    SELECT request_id FROM attempts
-     WHERE function_id = ${decision.fn.id} AND started_at >= ${since} AND started_at < ${decision.at} AND status NOT IN ('success', 'running')
-     ORDER BY started_at DESC LIMIT 1`;
-  return row?.request_id ?? null;
+/** For each firing decision, the newest failed request in its window, in one query for all of them. */
+async function sampleFailedRequests(prisma: PrismaClient, decisions: readonly Decision[]): Promise<Map<Decision, string>> {
+  const samples = new Map<Decision, string>();
+  if (decisions.length === 0) return samples;
+  const rows = await prisma.$queryRaw<Array<{ position: number; request_id: string }>>`
+    SELECT w.position, s.request_id
+      FROM unnest(${decisions.map((decision) => decision.fn.id)}::int[],
+                  ${decisions.map((decision) => new Date(decision.at.getTime() - decision.rule.window_minutes * MINUTE_MS))}::timestamptz[],
+                  ${decisions.map((decision) => decision.at)}::timestamptz[]) WITH ORDINALITY AS w(function_id, since, until, position)
+     CROSS JOIN LATERAL (
+           SELECT request_id FROM attempts a
+            WHERE a.function_id = w.function_id AND a.started_at >= w.since AND a.started_at < w.until AND a.status NOT IN ('success', 'running')
+            ORDER BY a.started_at DESC LIMIT 1) s`;
+  for (const row of rows) {
+    const decision = decisions[Number(row.position) - 1];
+    if (decision) samples.set(decision, row.request_id);
+  }
+  return samples;
 }
 
 function buildNotice(decision: Decision, kind: AlertNotification, sampleRequestId: string | null, appUrl: string): AlertNotice {

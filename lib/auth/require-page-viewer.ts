@@ -18,7 +18,10 @@ export async function requirePageViewer(): Promise<Viewer> {
   return viewer;
 }
 
-/** For pages only some roles may see: anyone else gets the 403 page (app/(app)/forbidden.tsx), as the API answers 403. */
+/**
+ * For pages only some roles may see: anyone else gets the Not-allowed page (app/(app)/forbidden.tsx)
+ * instead of the page. Its HTTP status stays 200 once the layout has streamed; the API answers 403.
+ */
 export async function requirePageRole(minimum: Role): Promise<Viewer> {
   const viewer = await requirePageViewer();
   if (!roleAtLeast(viewer.role, minimum)) forbidden();

@@ -1,0 +1,39 @@
+import type { PrismaClient } from '../db/create-prisma-client';
+
+/** Every rule with its channels and how many of its alerts are pending or firing. */
+export async function listAlertRules(prisma: PrismaClient) {
+  const rules = await prisma.alertRule.findMany({
+    orderBy: { id: 'asc' },
+    include: { channels: { select: { channelId: true } }, states: { where: { state: { in: ['pending', 'firing'] } }, select: { state: true } } },
+  });
+  return rules.map(({ channels, states, ...rule }) => ({
+    ...rule,
+    channelIds: channels.map((channel) => channel.channelId),
+    firing: states.filter((state) => state.state === 'firing').length,
+    pending: states.filter((state) => state.state === 'pending').length,
+  }));
+}
+
+/** Channels as anyone may see them: settings, never secrets (only whether one is set). */
+export async function listAlertChannels(prisma: PrismaClient) {
+  const channels = await prisma.alertChannel.findMany({ orderBy: { id: 'asc' } });
+  return channels.map(({ sealedSecret, ...channel }) => ({ ...channel, hasSecret: sealedSecret !== null }));
+}
+
+/** What is firing and pending now, the silences in force, and the latest state changes. */
+export async function listAlerts(prisma: PrismaClient, options: { now: Date; historyLimit?: number }) {
+  const [active, silences, history] = await Promise.all([
+    prisma.alertState.findMany({
+      where: { state: { in: ['pending', 'firing'] } },
+      orderBy: [{ state: 'asc' }, { since: 'desc' }],
+      include: { rule: { select: { name: true, severity: true, signal: true, comparison: true, threshold: true } }, function: { select: { name: true } } },
+    }),
+    prisma.silence.findMany({ where: { endsAt: { gt: options.now } }, orderBy: { endsAt: 'asc' } }),
+    prisma.alertEvent.findMany({
+      orderBy: { id: 'desc' },
+      take: options.historyLimit ?? 100,
+      include: { rule: { select: { name: true } }, function: { select: { name: true } } },
+    }),
+  ]);
+  return { firing: active.filter((state) => state.state === 'firing'), pending: active.filter((state) => state.state === 'pending'), silences, history };
+}

@@ -2,6 +2,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { AlertNotice } from '../../lib/alerts/alert-notice';
+import { sampleAlertNotice } from '../support/sample-alert-notice';
 import { formatAlertEmail } from '../../lib/alerts/channels/format-alert-email';
 import { EmailDeliveryError, sendEmail, type SmtpSettings } from '../../lib/alerts/channels/send-email';
 import { AppError } from '../../lib/errors';
@@ -97,16 +98,9 @@ async function closedPort(): Promise<number> {
 }
 
 const notice: AlertNotice = {
-  kind: 'firing',
-  ruleName: 'Flaky errors',
-  severity: 'critical',
-  functionName: 'demo-flaky',
+  ...sampleAlertNotice,
   functionUrl: 'https://scope.example.com/functions/demo-flaky?range=1h',
-  signalLabel: 'error rate',
-  valueText: '12.5 %',
-  thresholdText: '> 5 %',
-  windowText: '5 min',
-  since: '2026-11-22T08:05:00Z', ruleId: 1, functionId: 1, signal: 'error_rate', value: 12.5,
+  since: '2026-11-22T08:05:00Z',
   sampleRequest: { requestId: '8f2c1d0e-1111-4222-8333-944455556666', url: 'https://scope.example.com/functions/demo-flaky/requests/8f2c1d0e-1111-4222-8333-944455556666' },
 };
 

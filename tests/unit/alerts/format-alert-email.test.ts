@@ -1,22 +1,9 @@
 import { expect, test } from 'vitest';
 import type { AlertNotice } from '../../../lib/alerts/alert-notice';
+import { sampleAlertNotice } from '../../support/sample-alert-notice';
 import { formatAlertEmail } from '../../../lib/alerts/channels/format-alert-email';
 
-const notice: AlertNotice = {
-  kind: 'firing',
-  ruleName: 'Flaky errors',
-  severity: 'critical',
-  functionName: 'demo-flaky',
-  functionUrl: 'https://scope.example.com/functions/demo-flaky',
-  signalLabel: 'error rate',
-  valueText: '12.5 %',
-  thresholdText: '> 5 %',
-  windowText: '5 min',
-  since: '2026-11-22T08:05:42Z', ruleId: 1, functionId: 1, signal: 'error_rate', value: 12.5,
-  sampleRequest: { requestId: '8f2c1d0e-1111-4222-8333-944455556666', url: 'https://scope.example.com/requests/8f2c1d0e-1111-4222-8333-944455556666' },
-  runbookUrl: 'https://wiki.example.com/runbooks/flaky',
-  description: 'Errors above 5 % page the on-call engineer.',
-};
+const notice: AlertNotice = sampleAlertNotice;
 
 test.each([
   ['firing', 'critical', '[FIRING critical] demo-flaky: error rate 12.5 % (> 5 %)'],

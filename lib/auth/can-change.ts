@@ -7,6 +7,8 @@ export const minimumRoleToChange = {
   members: 'admin',
   invites: 'admin',
   tokens: 'admin',
+  /** Letting alert channels reach a host that is not public (SSRF rules). */
+  outboundHosts: 'admin',
 } as const satisfies Record<string, Role>;
 
 export type ChangeArea = keyof typeof minimumRoleToChange;

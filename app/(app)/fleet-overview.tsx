@@ -6,6 +6,8 @@ import type { SourceHealth } from '@/lib/metrics/list-source-health';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../components/format';
 import { SourceHealthTable } from '../components/source-health-table';
 import { Sparkline } from '../components/sparkline';
+import { FiringBadge } from '../components/firing-badge';
+import type { FiringAlert } from '@/lib/alerts/list-alerting';
 
 
 const columns: Array<{ key: OverviewSort; label: string; numeric: boolean }> = [
@@ -26,10 +28,12 @@ type Props = {
   direction: 'asc' | 'desc';
   filter: string;
   query: Record<string, string>;
+  /** Firing alerts by function id. */
+  firing: ReadonlyMap<number, FiringAlert[]>;
 };
 
 /** The fleet table and source health, as the overview page renders them (data fetched by the page). */
-export function FleetOverview({ functions, sources, sort, direction, filter, query }: Props) {
+export function FleetOverview({ functions, sources, sort, direction, filter, query, firing }: Props) {
   const sortHref = (key: OverviewSort) => {
     const nextDirection = key === sort && direction === 'desc' ? 'asc' : key === 'name' && key !== sort ? 'asc' : 'desc';
     return `/?${new URLSearchParams({ ...query, sort: key, dir: nextDirection }).toString()}`;
@@ -96,6 +100,7 @@ export function FleetOverview({ functions, sources, sort, direction, filter, que
                           {summary.function.name}
                         </Link>
                         {summary.function.deleted ? <span className="badge" style={{ marginLeft: '0.4rem' }}>deleted</span> : null}
+                        <FiringBadge alerts={firing.get(summary.function.id)} />
                         <div className="hint">
                           {summary.source.name} · {summary.function.runtime ?? 'container image'} · {summary.function.memorySizeMB} MB
                         </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { listFiringAlertsByFunction } from '@/lib/alerts/list-alerting';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { getFleetOverview } from '@/lib/metrics/get-fleet-overview';
 import { overviewQuerySchema } from '@/lib/metrics/overview-query-schema';
@@ -17,7 +18,8 @@ export default async function OverviewPage({ searchParams }: Props) {
   const query = Object.fromEntries(Object.entries(await searchParams).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
   const range = parseRangeParams(query);
   const table = overviewQuerySchema.parse(query);
-  const overview = await getFleetOverview(await getWebPrisma(), { range, ...table });
+  const prisma = await getWebPrisma();
+  const [overview, firing] = await Promise.all([getFleetOverview(prisma, { range, ...table }), listFiringAlertsByFunction(prisma)]);
   const total = (pick: (entry: (typeof overview.functions)[number]) => number) => overview.functions.reduce((sum, entry) => sum + pick(entry), 0);
   const invocations = total((entry) => entry.invocations);
   const errors = total((entry) => entry.errors);
@@ -48,7 +50,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         <Stat label="Retries" value={formatCount(total((entry) => entry.retries))} />
         <Stat label="Estimated cost" value={formatUsd(total((entry) => entry.cost.totalUsd))} />
       </div>
-      <FleetOverview functions={overview.functions} sources={overview.sources} sort={table.sort} direction={table.dir} filter={table.filter} query={keep} />
+      <FleetOverview functions={overview.functions} sources={overview.sources} sort={table.sort} direction={table.dir} filter={table.filter} query={keep} firing={firing} />
     </div>
   );
 }

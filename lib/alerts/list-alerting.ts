@@ -37,3 +37,21 @@ export async function listAlerts(prisma: PrismaClient, options: { now: Date; his
   ]);
   return { firing: active.filter((state) => state.state === 'firing'), pending: active.filter((state) => state.state === 'pending'), silences, history };
 }
+
+export type FiringAlert = { ruleId: number; ruleName: string; severity: string; since: Date };
+
+/** Every firing alert by function: what the overview and the function page mark. */
+export async function listFiringAlertsByFunction(prisma: PrismaClient, functionId?: number): Promise<Map<number, FiringAlert[]>> {
+  const states = await prisma.alertState.findMany({
+    where: { state: 'firing', ...(functionId === undefined ? {} : { functionId }) },
+    orderBy: { since: 'asc' },
+    select: { functionId: true, ruleId: true, since: true, rule: { select: { name: true, severity: true } } },
+  });
+  const byFunction = new Map<number, FiringAlert[]>();
+  for (const state of states) {
+    const alerts = byFunction.get(state.functionId) ?? [];
+    alerts.push({ ruleId: state.ruleId, ruleName: state.rule.name, severity: state.rule.severity, since: state.since });
+    byFunction.set(state.functionId, alerts);
+  }
+  return byFunction;
+}

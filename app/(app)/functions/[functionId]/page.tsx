@@ -1,4 +1,7 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
+import { listFiringAlertsByFunction } from '@/lib/alerts/list-alerting';
+import { FiringBadge } from '@/app/components/firing-badge';
 import { notFound } from 'next/navigation';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { NotFoundError } from '@/lib/errors';
@@ -39,10 +42,12 @@ export default async function FunctionPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const [series, invocations] = await Promise.all([
+  const [series, invocations, firing] = await Promise.all([
     getFunctionSeries(prisma, { functionId: id.data, range }),
     listFunctionInvocations(prisma, { functionId: id.data, range, ...filters }),
+    listFiringAlertsByFunction(prisma, id.data),
   ]);
+  const firingHere = firing.get(id.data) ?? [];
   const path = `/functions/${id.data}`;
   const rangeParams: Record<string, string> = range.preset === 'custom' ? { from: query.from ?? '', ...(query.to ? { to: query.to } : {}) } : { range: range.preset };
   return (
@@ -52,6 +57,7 @@ export default async function FunctionPage({ params, searchParams }: Props) {
         <div>
           <h1>
             {detail.name} {detail.deleted ? <span className="badge">deleted</span> : null}
+            <FiringBadge alerts={firingHere} />
           </h1>
           <p className="subtitle">
             {detail.source.name} · {detail.source.region} · {detail.runtime ?? 'container image'} · {detail.memorySizeMB} MB · timeout {detail.timeoutSeconds} s
@@ -63,6 +69,17 @@ export default async function FunctionPage({ params, searchParams }: Props) {
         {range.since.toISOString().replace('T', ' ').slice(0, 16)} → {range.until.toISOString().replace('T', ' ').slice(0, 16)} UTC
         {range.preset === 'custom' ? '' : ' · refreshes every 30 s'}
       </p>
+      {firingHere.length > 0 ? (
+        <p className="notice notice-error" role="status">
+          Firing:{' '}
+          {firingHere.map((alert, index) => (
+            <span key={alert.ruleId}>
+              {index > 0 ? ', ' : ''}
+              <Link href={`/alerts/rules/${alert.ruleId}`}>{alert.ruleName}</Link> ({alert.severity}, since {alert.since.toISOString().replace('T', ' ').slice(0, 16)} UTC)
+            </span>
+          ))}
+        </p>
+      ) : null}
       <FunctionCharts series={series} />
       <InvocationTable
         page={invocations}

@@ -7,9 +7,12 @@ const DAY_MINUTES = 1_440;
 export const alertRuleInputSchema = z
   .object({
     name: z.string().trim().min(1, 'is required').max(200, 'at most 200 characters'),
-    scope: z.enum(['function', 'pattern', 'all']),
+    scope: z.enum(['function', 'pattern', 'tag', 'all']),
     functionId: z.coerce.number().int().positive().optional(),
     pattern: z.string().trim().min(1).max(200).optional(),
+    tagKey: z.string().trim().min(1).max(128, 'at most 128 characters').optional(),
+    /** Absent: any value of the tag. */
+    tagValue: z.string().max(256, 'at most 256 characters').optional(),
     signal: z.enum(alertSignals),
     comparison: z.enum(comparisons),
     threshold: z.coerce.number().finite('must be a number'),
@@ -25,6 +28,7 @@ export const alertRuleInputSchema = z
   .superRefine((rule, context) => {
     if (rule.scope === 'function' && rule.functionId === undefined) context.addIssue({ code: 'custom', path: ['functionId'], message: 'is required when scope is function' });
     if (rule.scope === 'pattern' && rule.pattern === undefined) context.addIssue({ code: 'custom', path: ['pattern'], message: 'is required when scope is pattern' });
+    if (rule.scope === 'tag' && rule.tagKey === undefined) context.addIssue({ code: 'custom', path: ['tagKey'], message: 'is required when scope is tag' });
   });
 
 export type AlertRuleInput = z.output<typeof alertRuleInputSchema>;

@@ -23,6 +23,8 @@ type RuleRow = {
   scope: RuleScope['scope'];
   function_id: number | null;
   pattern: string | null;
+  tag_key: string | null;
+  tag_value: string | null;
   signal: AlertSignal;
   comparison: Comparison;
   threshold: number;
@@ -82,7 +84,7 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
     async (tx) => {
       const allRules = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM alert_rules`;
       const rules = await tx.$queryRaw<RuleRow[]>`
-        SELECT r.id, r.name, r.scope, r.function_id, r.pattern, r.signal, r.comparison, r.threshold, r.window_minutes, r.for_minutes,
+        SELECT r.id, r.name, r.scope, r.function_id, r.pattern, r.tag_key, r.tag_value, r.signal, r.comparison, r.threshold, r.window_minutes, r.for_minutes,
                r.severity, r.repeat_minutes, r.runbook_url, r.description, r.muted_until, r.evaluated_until,
                COALESCE((SELECT array_agg(c.channel_id ORDER BY c.channel_id) FROM alert_rule_channels c WHERE c.rule_id = r.id), '{}') AS channel_ids
           FROM alert_rules r ORDER BY r.id FOR UPDATE OF r SKIP LOCKED`;
@@ -195,6 +197,7 @@ function sameButValue(a: AlertStateRecord, b: AlertStateRecord): boolean {
 function toScope(rule: RuleRow): RuleScope {
   if (rule.scope === 'function') return { scope: 'function', functionId: rule.function_id ?? -1 };
   if (rule.scope === 'pattern') return { scope: 'pattern', pattern: rule.pattern ?? '' };
+  if (rule.scope === 'tag') return { scope: 'tag', tagKey: rule.tag_key ?? '', tagValue: rule.tag_value };
   return { scope: 'all' };
 }
 

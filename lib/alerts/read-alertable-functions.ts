@@ -4,6 +4,7 @@ import type { FunctionFacts } from './alert-signals';
 export type AlertableFunction = FunctionFacts & {
   id: number;
   name: string;
+  tags: Record<string, string>;
   /** Windows ending at or before this instant are complete: every attempt started in them has finished and been ingested. */
   caughtUpUntil: Date;
 };
@@ -17,8 +18,8 @@ const PUSH_DELAY_MS = 60_000;
  * reports up to a timeout later), never later than now.
  */
 export async function readAlertableFunctions(prisma: PrismaClient, now: Date): Promise<AlertableFunction[]> {
-  const rows = await prisma.$queryRaw<Array<{ id: number; name: string; architecture: string; region: string; reserved_concurrency: number | null; caught_up_ms: number }>>`
-    SELECT f.id, f.name, f.architecture, s.region, f.reserved_concurrency,
+  const rows = await prisma.$queryRaw<Array<{ id: number; name: string; architecture: string; region: string; reserved_concurrency: number | null; tags: Record<string, string>; caught_up_ms: number }>>`
+    SELECT f.id, f.name, f.architecture, s.region, f.reserved_concurrency, f.tags,
            (COALESCE(g.checkpoint_ms, ${now.getTime() - PUSH_DELAY_MS}::bigint) - f.timeout_seconds * 1000)::float8 AS caught_up_ms
       FROM functions f
       JOIN sources s ON s.id = f.source_id
@@ -31,6 +32,7 @@ export async function readAlertableFunctions(prisma: PrismaClient, now: Date): P
     architecture: row.architecture,
     region: row.region,
     reservedConcurrency: row.reserved_concurrency,
+    tags: row.tags,
     caughtUpUntil: new Date(Math.min(now.getTime(), row.caught_up_ms)),
   }));
 }

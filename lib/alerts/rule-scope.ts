@@ -1,11 +1,15 @@
 /** What a rule's scope needs of a function. */
-export type ScopedFunction = { id: number; name: string };
+export type ScopedFunction = { id: number; name: string; tags: Readonly<Record<string, string>> };
 
-export type RuleScope = { scope: 'function'; functionId: number } | { scope: 'pattern'; pattern: string } | { scope: 'all' };
+export type RuleScope =
+  | { scope: 'function'; functionId: number }
+  | { scope: 'pattern'; pattern: string }
+  | { scope: 'tag'; tagKey: string; tagValue: string | null }
+  | { scope: 'all' };
 
 /**
  * The functions a rule watches: one, those whose name matches a glob (`*` any run of characters,
- * `?` one; case-sensitive, as Lambda names are), or all. Pure.
+ * `?` one; case-sensitive, as Lambda names are), those with a tag (and value, if given), or all. Pure.
  */
 export function functionsInScope<T extends ScopedFunction>(rule: RuleScope, functions: readonly T[]): T[] {
   switch (rule.scope) {
@@ -15,6 +19,8 @@ export function functionsInScope<T extends ScopedFunction>(rule: RuleScope, func
       const matcher = globToRegExp(rule.pattern);
       return functions.filter((fn) => matcher.test(fn.name));
     }
+    case 'tag':
+      return functions.filter((fn) => Object.hasOwn(fn.tags, rule.tagKey) && (rule.tagValue === null || fn.tags[rule.tagKey] === rule.tagValue));
     case 'all':
       return [...functions];
   }

@@ -3,6 +3,7 @@ import {
   GetFunctionEventInvokeConfigCommand,
   ListFunctionsCommand,
   ListProvisionedConcurrencyConfigsCommand,
+  ListTagsCommand,
   type FunctionConfiguration,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
@@ -26,7 +27,7 @@ export async function discoverFunctions(
     if (!name) continue;
     seen.add(name);
     // Each answer is optional: a role without the permission, or a function without the setting, leaves it unknown.
-    const [reserved, provisioned, asyncConfig] = await Promise.all([
+    const [reserved, provisioned, asyncConfig, tags] = await Promise.all([
       options.lambda
         .send(new GetFunctionConcurrencyCommand({ FunctionName: name }))
         .then((answer) => answer.ReservedConcurrentExecutions ?? null)
@@ -39,6 +40,11 @@ export async function discoverFunctions(
         .send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }))
         .then((answer) => ({ maxRetryAttempts: answer.MaximumRetryAttempts ?? null, onFailureDestination: answer.DestinationConfig?.OnFailure?.Destination ?? null }))
         .catch(() => ({ maxRetryAttempts: null, onFailureDestination: null })),
+      // Unknown tags (no lambda:ListTags permission) keep what was last read.
+      options.lambda
+        .send(new ListTagsCommand({ Resource: configuration.FunctionArn }))
+        .then((answer) => answer.Tags ?? {})
+        .catch(() => undefined),
     ]);
     const fields = {
       arn: configuration.FunctionArn ?? name,
@@ -53,6 +59,7 @@ export async function discoverFunctions(
       ...asyncConfig,
       deadLetterTarget: configuration.DeadLetterConfig?.TargetArn ?? null,
       deletedAt: null,
+      ...(tags ? { tags } : {}),
     };
     await prisma.lambdaFunction.upsert({
       where: { sourceId_name: { sourceId: options.sourceId, name } },

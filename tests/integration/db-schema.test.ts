@@ -60,6 +60,7 @@ function expectedDefault(model: DmmfModel, field: DmmfField): string | null {
   if (typeof value === 'object' && value.name === 'autoincrement') return `nextval('${tableOf(model)}_${columnOf(field)}_seq'::regclass)`;
   if (typeof value === 'object' && value.name === 'now') return 'CURRENT_TIMESTAMP';
   if (typeof value === 'string' && field.type === 'String') return `'${value}'::text`;
+  if (typeof value === 'string' && field.type === 'Json') return `'${value}'::jsonb`;
   return String(value);
 }
 

@@ -10,6 +10,7 @@ import { functionNamePattern } from './function-names';
 import type { LambdaContext } from './lambda-context';
 import { publishVersionOf } from './publish-version';
 import { decodeZipFile } from './decode-zip-file';
+import { requireTagLimit, requireValidTags, tagsMember } from './tag-schema';
 import { toFunctionConfiguration } from './to-function-configuration';
 import {
   configurationMembers,
@@ -39,6 +40,7 @@ const createFunctionSchema = z.object({
   LoggingConfig: configurationMembers.LoggingConfig.optional(),
   Architectures: configurationMembers.Architectures.optional(),
   PackageType: z.enum(['Zip', 'Image']).optional(),
+  Tags: tagsMember.optional(),
 });
 
 /** CreateFunction: POST /2015-03-31/functions (201). */
@@ -53,6 +55,7 @@ export async function createFunction(context: LambdaContext, request: RestReques
   const runtime = requireSupportedRuntime(input.Runtime);
   const variables = requireValidVariables(input.Environment?.Variables ?? {});
   const logGroup = requireValidLogGroup(input.LoggingConfig?.LogGroup, input.FunctionName);
+  const tags = requireTagLimit(requireValidTags(input.Tags ?? {}));
   if (context.registry.find(input.FunctionName)) {
     throw resourceConflict(`Function already exist: ${input.FunctionName}`);
   }
@@ -88,6 +91,7 @@ export async function createFunction(context: LambdaContext, request: RestReques
     reservedConcurrency: null,
     provisioned: {},
     eventInvokeConfigs: {},
+    tags,
   };
   context.registry.put(record);
   let body: FunctionConfiguration = toFunctionConfiguration(context.settings, latest);

@@ -13,6 +13,8 @@ export async function getFunction(context: LambdaContext, request: RestRequest):
       Configuration: toFunctionConfiguration(context.settings, config),
       // No S3 here: the code's location is not served.
       Code: { RepositoryType: 'S3' },
+      // Tags are the function's, whichever version was asked for; AWS leaves the member out when there are none.
+      ...(Object.keys(record.tags).length === 0 ? {} : { Tags: record.tags }),
       ...(record.reservedConcurrency === null ? {} : { Concurrency: { ReservedConcurrentExecutions: record.reservedConcurrency } }),
     },
   };

@@ -20,11 +20,14 @@ import { listAliases } from './list-aliases';
 import { listFunctionEventInvokeConfigs } from './list-function-event-invoke-configs';
 import { listFunctions } from './list-functions';
 import { listProvisionedConcurrencyConfigs } from './list-provisioned-concurrency-configs';
+import { listTags } from './list-tags';
 import { listVersionsByFunction } from './list-versions-by-function';
 import { publishVersion } from './publish-version';
 import { putFunctionConcurrency } from './put-function-concurrency';
 import { putFunctionEventInvokeConfig } from './put-function-event-invoke-config';
 import { putProvisionedConcurrencyConfig } from './put-provisioned-concurrency-config';
+import { tagResource } from './tag-resource';
+import { untagResource } from './untag-resource';
 import { updateAlias } from './update-alias';
 import { updateFunctionCode } from './update-function-code';
 import { updateFunctionConfiguration } from './update-function-configuration';
@@ -56,6 +59,9 @@ const operations: Array<[method: string, path: string, operation: LambdaOperatio
   ['PUT', '/2015-03-31/functions/{FunctionName}/aliases/{Name}', updateAlias],
   ['DELETE', '/2015-03-31/functions/{FunctionName}/aliases/{Name}', deleteAlias],
   ['GET', '/2016-08-19/account-settings', getAccountSettings],
+  ['POST', '/2017-03-31/tags/{ARN}', tagResource],
+  ['GET', '/2017-03-31/tags/{ARN}', listTags],
+  ['DELETE', '/2017-03-31/tags/{ARN}', untagResource],
   ['PUT', '/2017-10-31/functions/{FunctionName}/concurrency', putFunctionConcurrency],
   ['DELETE', '/2017-10-31/functions/{FunctionName}/concurrency', deleteFunctionConcurrency],
   ['GET', '/2019-09-30/functions/{FunctionName}/concurrency', getFunctionConcurrency],

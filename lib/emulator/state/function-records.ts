@@ -57,6 +57,8 @@ export type FunctionRecord = {
   provisioned: Record<string, ProvisionedConcurrency>;
   /** Keyed by qualifier; `$LATEST` when none was given. */
   eventInvokeConfigs: Record<string, EventInvokeConfig>;
+  /** Tags belong to the function, never to a version or alias: publishing does not freeze them. */
+  tags: Record<string, string>;
 };
 
 /** Lambda's timestamp format: `2024-01-31T12:00:00.000+0000`. */

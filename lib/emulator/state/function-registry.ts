@@ -4,6 +4,8 @@ import { resourceNotFound } from '../protocol/aws-error';
 import type { FunctionRecord } from './function-records';
 
 type Snapshot = { functions: FunctionRecord[] };
+/** A snapshot written before functions had tags. */
+type StoredSnapshot = { functions: Array<Omit<FunctionRecord, 'tags'> & { tags?: Record<string, string> }> };
 
 /**
  * Every function with its versions, aliases and concurrency settings. Control-plane changes are
@@ -59,14 +61,14 @@ export class FunctionRegistry {
   }
 
   private load(file: string): void {
-    let snapshot: Snapshot;
+    let snapshot: StoredSnapshot;
     try {
-      snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+      snapshot = JSON.parse(readFileSync(file, 'utf8')) as StoredSnapshot;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw new Error(`Cannot read emulator state ${file}: ${String(error)}`);
     }
-    for (const record of snapshot.functions) this.functions.set(record.name, record);
+    for (const record of snapshot.functions) this.functions.set(record.name, { ...record, tags: record.tags ?? {} });
   }
 
   private persist(): void {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { functionsInScope } from '../../../lib/alerts/rule-scope';
+import { functionsInScope, type ScopedFunction } from '../../../lib/alerts/rule-scope';
 
-const fleet = [
+const fleet: ScopedFunction[] = [
   { id: 1, name: 'orders-api', tags: { team: 'payments', env: 'prod' } },
   { id: 2, name: 'orders-worker', tags: { team: 'payments', env: 'staging' } },
   { id: 3, name: 'Orders-legacy', tags: {} },

@@ -1,11 +1,13 @@
 import Link from 'next/link';
+import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { SignOutButton } from './sign-out-button';
 import { ThemeToggle } from './theme-toggle';
 
 export type TopBarViewer = { name: string; email: string; role: 'admin' | 'editor' | 'viewer' };
 
-/** The bar on every signed-in page: navigation, the search box (request id, trace id or text), theme, account. */
-export function TopBar({ viewer }: { viewer: TopBarViewer }) {
+/** The bar on every signed-in page: navigation (with how many alerts fire), the search box (request id, trace id or text), theme, account. */
+export async function TopBar({ viewer }: { viewer: TopBarViewer }) {
+  const firing = await (await getWebPrisma()).alertState.count({ where: { state: 'firing' } });
   return (
     <header className="topbar">
       <a className="skip-link" href="#main">
@@ -19,6 +21,18 @@ export function TopBar({ viewer }: { viewer: TopBarViewer }) {
       </Link>
       <nav className="nav" aria-label="Main">
         <Link href="/">Functions</Link>
+        <Link href="/alerts">
+          Alerts
+          {firing > 0 ? (
+            <>
+              {' '}
+              <span className="badge badge-bad">
+                {firing}
+                <span className="visually-hidden"> firing</span>
+              </span>
+            </>
+          ) : null}
+        </Link>
         <Link href="/settings/sources">Sources</Link>
         {viewer.role === 'admin' ? <Link href="/settings/members">Team</Link> : null}
         <Link href="/settings/account">Account</Link>

@@ -120,7 +120,8 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
 
       const ruleIds = rules.map((rule) => rule.id);
       const [stored, silences] = await Promise.all([
-        tx.$queryRaw<StateRow[]>`SELECT * FROM alert_states WHERE rule_id = ANY(${ruleIds}::int[])`,
+        // Locked: an acknowledgement committed meanwhile waits for this pass and is not overwritten by it.
+        tx.$queryRaw<StateRow[]>`SELECT * FROM alert_states WHERE rule_id = ANY(${ruleIds}::int[]) ORDER BY rule_id, function_id FOR UPDATE`,
         tx.$queryRaw<Array<{ rule_id: number | null; function_id: number | null }>>`
           SELECT rule_id, function_id FROM silences WHERE starts_at <= ${now} AND ends_at > ${now}`,
       ]);
@@ -136,6 +137,9 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
         for (const fn of scoped) {
           const key = `${rule.id}:${fn.id}`;
           let record = states.get(key) ?? initialAlertState(ends[0] ?? now);
+          // Windows skipped after a long pause are unknown: a `for` or a clear streak starts again.
+          const skipped = rule.evaluated_until !== null && ends[0] !== undefined && ends[0].getTime() > rule.evaluated_until.getTime() + MINUTE_MS;
+          if (skipped && ends[0]) record = { ...record, ...(record.state === 'pending' ? { since: ends[0] } : {}), clearSince: null };
           for (const end of ends) {
             const windowKey = `${rule.window_minutes}@${end.getTime()}`;
             const windowFacts = facts.get(windowKey)?.get(fn.id);
@@ -243,7 +247,9 @@ async function writeStates(tx: Transaction, rows: ReadonlyArray<{ ruleId: number
     ON CONFLICT (rule_id, function_id) DO UPDATE SET
       state = EXCLUDED.state, since = EXCLUDED.since, change_value = EXCLUDED.change_value, last_value = EXCLUDED.last_value,
       clear_since = EXCLUDED.clear_since, fired_at = EXCLUDED.fired_at, last_notified_at = EXCLUDED.last_notified_at,
-      acknowledged_at = EXCLUDED.acknowledged_at, recent_changes = EXCLUDED.recent_changes, updated_at = now()`;
+      acknowledged_at = EXCLUDED.acknowledged_at,
+      acknowledged_by = CASE WHEN EXCLUDED.acknowledged_at IS NULL THEN NULL ELSE alert_states.acknowledged_by END,
+      recent_changes = EXCLUDED.recent_changes, updated_at = now()`;
 }
 
 /** History rows for the state changes, and one outbox row per notification and channel, each kind in one statement. Returns the outbox rows written. */

@@ -14,10 +14,23 @@ export async function listAlertRules(prisma: PrismaClient) {
   }));
 }
 
-/** Channels as anyone may see them: settings, never secrets (only whether one is set). */
+/**
+ * Channels as anyone may see them: never secrets (only whether one is set), and a webhook URL cut to
+ * its origin, since an incoming webhook's path is itself the credential (Slack's is).
+ */
 export async function listAlertChannels(prisma: PrismaClient) {
   const channels = await prisma.alertChannel.findMany({ orderBy: { id: 'asc' } });
-  return channels.map(({ sealedSecret, ...channel }) => ({ ...channel, hasSecret: sealedSecret !== null }));
+  return channels.map(({ sealedSecret, settings, ...channel }) => ({ ...channel, settings: redactUrl(settings), hasSecret: sealedSecret !== null }));
+}
+
+function redactUrl(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null || !('url' in settings) || typeof settings.url !== 'string') return settings;
+  try {
+    const url = new URL(settings.url);
+    return { ...settings, url: url.pathname === '/' && url.search === '' ? url.origin : `${url.origin}/…` };
+  } catch {
+    return { ...settings, url: '(invalid URL)' };
+  }
 }
 
 /** What is firing and pending now, the silences in force, and the latest state changes. */

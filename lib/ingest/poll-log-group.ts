@@ -42,9 +42,14 @@ export async function pollLogGroup(
   do {
     if (result.pages > 0 && options.renewLease && !(await options.renewLease())) break;
     await options.beforeCall?.();
-    const page = await options.logs.send(
-      new FilterLogEventsCommand({ logGroupName: group.logGroupName, startTime, endTime, ...(nextToken ? { nextToken } : {}) }),
-    );
+    const page = await options.logs
+      .send(new FilterLogEventsCommand({ logGroupName: group.logGroupName, startTime, endTime, ...(nextToken ? { nextToken } : {}) }))
+      // A function never invoked has no log group yet: nothing to read, so the window is done and the checkpoint
+      // moves on (alert windows wait for it).
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name === 'ResourceNotFoundException') return { events: [], nextToken: undefined };
+        throw error;
+      });
     nextToken = page.nextToken;
     const events: StoredEventInput[] = (page.events ?? []).flatMap((event) => {
       if (!event.eventId || event.timestamp === undefined || !event.logStreamName) return [];

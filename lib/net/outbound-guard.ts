@@ -44,7 +44,7 @@ function familyOf(address: string): 4 | 6 {
 }
 
 function allowanceHint(host: string): string {
-  return `an admin can allow host ${host} in Settings → Alerts`;
+  return `an admin can allow host ${host} (Alerts → Channels, or POST /api/v1/alerts/allowed-hosts)`;
 }
 
 async function resolveAll(host: string, policy: OutboundPolicy, field: string): Promise<ResolvedAddress[]> {

@@ -192,6 +192,32 @@ describe('Lambdascope in a browser', () => {
     await page.close();
   }, 180_000);
 
+  test('alert rules in the browser: an editor creates one, its page draws the signal and what it would have done', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, admin);
+    await page.goto(`${app.url}/alerts/rules`);
+    await page.fill('#new-rule-name', 'Flaky errors');
+    await page.selectOption('#new-rule-scope', 'function');
+    const flaky = await prisma.lambdaFunction.findFirstOrThrow({ where: { name: 'demo-flaky' } });
+    await page.selectOption('#new-rule-function', String(flaky.id));
+    await page.selectOption('#new-rule-signal', 'error_rate');
+    await page.selectOption('#new-rule-comparison', '>');
+    await page.fill('#new-rule-threshold', '10');
+    await page.fill('#new-rule-window', '5');
+    await page.click('button:has-text("Create rule")');
+    await page.locator('table a', { hasText: 'Flaky errors' }).click();
+    await page.waitForURL((url) => /^\/alerts\/rules\/\d+$/.test(url.pathname));
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Flaky errors');
+    await expect.poll(() => page.locator('main canvas').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-rule.png'), fullPage: true });
+    for (const [url, heading] of [['/alerts', 'Alerts'], ['/alerts/channels', 'Alert channels']] as const) {
+      await page.goto(`${app.url}${url}`);
+      await expect.poll(() => page.locator('h1').textContent()).toContain(heading);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-channels.png'), fullPage: true });
+    await page.close();
+  }, 120_000);
+
   test('the JSON API with an API token: the pages\' data, validated, every error in one shape', async () => {
     const owner = await prisma.user.findFirstOrThrow({ where: { email: admin.email } });
     const token = await createApiToken(prisma, {

@@ -108,7 +108,7 @@ function webhook(url: string, extra: { kind?: 'webhook' | 'slack'; secret?: stri
 }
 
 /** What the refusal says after "settings.url: "; the address is named in it. */
-const allowanceHint = (host: string) => `; an admin can allow host ${host} in Settings → Alerts`;
+const allowanceHint = (host: string) => `; an admin can allow host ${host} (Alerts → Channels, or POST /api/v1/alerts/allowed-hosts)`;
 
 test.each([
   ['http://127.0.0.1:9/x', '127.0.0.1 is a loopback address', '127.0.0.1'],

@@ -403,8 +403,9 @@ test('signals: error rate, p95 duration, no invocations and cost per hour have t
   const quiet = await createFunction('signals-quiet');
   // 20 calls of 10, 20 … 200 ms, 4 failing, each billed 1 s at 1,024 MB: 20 GB-s.
   await writeCalls(busy, Array.from({ length: 20 }, (_, index) => ({ at: B + 1_000 + index * 2_000, durationMs: 10 * (index + 1), billedDurationMs: 1_000, failed: index % 5 === 0 })));
+  const channelId = await createChannel();
   const rules = {
-    errorRate: await createRule({ scope: 'function', functionId: busy.id, signal: 'error_rate', comparison: '>', threshold: 10 }),
+    errorRate: await createRule({ scope: 'function', functionId: busy.id, signal: 'error_rate', comparison: '>', threshold: 10, channelIds: [channelId] }),
     p95: await createRule({ scope: 'function', functionId: busy.id, signal: 'p95_duration', comparison: '>', threshold: 100 }),
     cost: await createRule({ scope: 'function', functionId: busy.id, signal: 'cost_per_hour', comparison: '>', threshold: 0.01, windowMinutes: 2 }),
     quietFunction: await createRule({ scope: 'function', functionId: quiet.id, signal: 'no_invocations', comparison: '<', threshold: 1 }),
@@ -433,8 +434,10 @@ test('signals: error rate, p95 duration, no invocations and cost per hour have t
   expect(await stateOf(rules.busyFunction, busy.id)).toBeNull();
   expect(await stateOf(rules.quietErrorRate, quiet.id)).toBeNull();
 
-  // A failure signal names a failed request to investigate.
+  // A failure signal that notifies names a failed request to investigate, in its history and its notice.
   const [event] = await prisma.alertEvent.findMany({ where: { ruleId: rules.errorRate } });
   const sample = await prisma.attempt.findFirst({ where: { functionId: busy.id, requestId: event?.sampleRequestId ?? '' } });
   expect(sample?.status).toBe('error');
+  const [delivery] = await deliveriesTo(channelId);
+  expect(delivery?.notice).toMatchObject({ value: 20, valueText: '20 %', thresholdText: '> 10 %', sampleRequest: { requestId: sample?.requestId } });
 });

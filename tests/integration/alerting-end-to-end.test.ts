@@ -34,7 +34,8 @@ const functionName = uniqueName('alerting');
 type Received = { path: string; headers: IncomingHttpHeaders; body: string; status: number; at: number };
 const received: Received[] = [];
 const emails: string[] = [];
-let failuresLeft = 2;
+/** Tries seen per delivery id: the webhook fails each notification's first two. */
+const triesByDelivery = new Map<string, number>();
 
 let emulator: RunningEmulator;
 let database: TestDatabase;
@@ -44,15 +45,18 @@ let smtp: SMTPServer;
 let receiverUrl = '';
 let smtpPort = 0;
 let functionId = 0;
-const rules = { errors: 0, silenced: 0, held: 0 };
+const rules = { errors: 0, silenced: 0, held: 0, tagged: 0 };
 
 beforeAll(async () => {
   receiver = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
-      // The webhook is down for its first two deliveries: the outbox must retry.
-      const status = request.url === '/webhook' && failuresLeft-- > 0 ? 503 : 200;
+      // The webhook is down for each notification's first two tries: the outbox must retry.
+      const delivery = String(request.headers[DELIVERY_HEADER] ?? '');
+      const tries = (triesByDelivery.get(delivery) ?? 0) + 1;
+      triesByDelivery.set(delivery, tries);
+      const status = request.url === '/webhook' && tries <= 2 ? 503 : 200;
       received.push({ path: request.url ?? '', headers: request.headers, body, status, at: Date.now() });
       response.writeHead(status).end(status === 200 ? 'ok' : 'down for maintenance');
     });
@@ -78,7 +82,7 @@ beforeAll(async () => {
   const { lambda } = sdkClients(emulator.url);
   await deployFunction(lambda, functionName, {
     'index.mjs': `export const handler = async (event) => { if (event.fail) throw new Error('card declined'); return { ok: true }; };`,
-  });
+  }, { tags: { team: 'payments' } });
   database = await createTestDatabase('alerting');
   await migrateDatabase(database.url);
   prisma = createPrismaClient(database.url);
@@ -142,6 +146,9 @@ test('a failing function fires once through retries, survives a worker restart, 
   rules.errors = (await saveAlertRule(prisma, rule({ name: 'Payments failing', severity: 'critical', channelIds: [webhook.id, slack.id, email.id], runbookUrl: 'https://wiki.example.com/payments' }), actor)).id;
   rules.silenced = (await saveAlertRule(prisma, rule({ name: 'Silenced twin', channelIds: [webhook.id] }), actor)).id;
   rules.held = (await saveAlertRule(prisma, rule({ name: 'Needs 3 bad minutes', forMinutes: 3, channelIds: [webhook.id] }), actor)).id;
+  // Discovery read the function's tags: a rule on the team's tag watches it.
+  expect((await prisma.lambdaFunction.findUniqueOrThrow({ where: { id: functionId } })).tags).toEqual({ team: 'payments' });
+  rules.tagged = (await saveAlertRule(prisma, rule({ name: 'Team payments failing', scope: 'tag', functionId: undefined, tagKey: 'team', tagValue: 'payments', channelIds: [webhook.id] }), actor)).id;
   await createSilence(prisma, { ruleId: rules.silenced, endsAt: new Date(Date.now() + 3_600_000), reason: 'deploy in progress' }, { actor, now: new Date() });
 
   // One bad minute: 8 of 10 invocations fail.
@@ -173,6 +180,7 @@ test('a failing function fires once through retries, survives a worker restart, 
   expect(mail).toContain(functionName);
   expect(mail).toContain('To: team@example.com');
 
+  await waitFor('the tag-scoped rule', () => deliveredWebhooks('firing', rules.tagged)[0], 30_000);
   // The silenced twin fired too (its state shows it) but told no one.
   expect(await prisma.alertState.findUnique({ where: { ruleId_functionId: { ruleId: rules.silenced, functionId } } })).toMatchObject({ state: 'firing' });
   expect(await prisma.notificationDelivery.count({ where: { event: { ruleId: rules.silenced } } })).toBe(0);

@@ -66,7 +66,7 @@ function lookupWithHookTest(host: string) {
 test('a local server is refused without an allowance, and nothing connects to it', async () => {
   const server = await startServer(answerWith(200, 'ok'));
   const error = await refusal(postJson(`${server.origin}/hook`, '{}', { policy: { allowedHosts: [] }, field }));
-  expect(error.message).toBe('webhook URL: 127.0.0.1 is a loopback address; an admin can allow host 127.0.0.1 in Settings → Alerts');
+  expect(error.message).toBe('webhook URL: 127.0.0.1 is a loopback address; an admin can allow host 127.0.0.1 (Alerts → Channels, or POST /api/v1/alerts/allowed-hosts)');
   expect(error.toBody()).toEqual({ error: { code: 'validation', message: error.message, field } });
   expect(server.connections()).toBe(0);
 });
@@ -134,7 +134,7 @@ test('a host name that resolves to a private address is refused', async () => {
   const policy: OutboundPolicy = { allowedHosts: [], lookup: () => Promise.resolve([{ address: '10.0.0.5', family: 4 }]) };
   const error = await refusal(postJson('https://hooks.example.com/services/T0', '{}', { policy, field }));
   expect(error.message).toBe(
-    'webhook URL: hooks.example.com resolves to 10.0.0.5, a private address; an admin can allow host hooks.example.com in Settings → Alerts',
+    'webhook URL: hooks.example.com resolves to 10.0.0.5, a private address; an admin can allow host hooks.example.com (Alerts → Channels, or POST /api/v1/alerts/allowed-hosts)',
   );
   expect(error.host).toBe('hooks.example.com');
 });

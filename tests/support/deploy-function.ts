@@ -11,6 +11,7 @@ export type DeployOptions = {
   /** A custom log group (LoggingConfig.LogGroup), which several functions may share. */
   logGroup?: string;
   variables?: Record<string, string>;
+  tags?: Record<string, string>;
 };
 
 /** Creates a function from source files through the real Lambda API. */
@@ -33,6 +34,7 @@ export async function deployFunction(
         ? { LoggingConfig: { ...(options.logFormat ? { LogFormat: options.logFormat } : {}), ...(options.logGroup ? { LogGroup: options.logGroup } : {}) } }
         : {}),
       ...(options.variables ? { Environment: { Variables: options.variables } } : {}),
+      ...(options.tags ? { Tags: options.tags } : {}),
     }),
   );
 }

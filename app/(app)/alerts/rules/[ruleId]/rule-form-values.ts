@@ -1,0 +1,62 @@
+import type { AlertRuleFormValues } from '@/app/components/alert-rule-form';
+import type { RuleScope } from '@/lib/alerts/rule-scope';
+
+export type StoredRule = {
+  name: string;
+  scope: string;
+  functionId: number | null;
+  pattern: string | null;
+  tagKey: string | null;
+  tagValue: string | null;
+  signal: string;
+  comparison: string;
+  threshold: number;
+  windowMinutes: number;
+  forMinutes: number;
+  severity: string;
+  repeatMinutes: number;
+  runbookUrl: string | null;
+  description: string | null;
+  channels: Array<{ channelId: number }>;
+};
+
+/** A stored rule as its edit form shows it (absent optional values as empty fields). */
+export function formValuesOf(rule: StoredRule): AlertRuleFormValues {
+  return {
+    name: rule.name,
+    scope: rule.scope === 'pattern' || rule.scope === 'tag' || rule.scope === 'all' ? rule.scope : 'function',
+    functionId: rule.functionId,
+    pattern: rule.pattern ?? '',
+    tagKey: rule.tagKey ?? '',
+    tagValue: rule.tagValue ?? '',
+    signal: rule.signal,
+    comparison: rule.comparison,
+    threshold: rule.threshold,
+    windowMinutes: rule.windowMinutes,
+    forMinutes: rule.forMinutes,
+    severity: rule.severity,
+    repeatMinutes: rule.repeatMinutes,
+    runbookUrl: rule.runbookUrl ?? '',
+    description: rule.description ?? '',
+    channelIds: rule.channels.map((channel) => channel.channelId),
+  };
+}
+
+/** The form's values as the rule input they stand for, as the form would post them (empty fields absent): what alertRuleInputSchema parses. */
+export function inputOf(values: AlertRuleFormValues): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '' && value !== null));
+}
+
+/** A stored rule's scope, as functionsInScope takes it. */
+export function scopeOf(rule: Pick<StoredRule, 'scope' | 'functionId' | 'pattern' | 'tagKey' | 'tagValue'>): RuleScope {
+  switch (rule.scope) {
+    case 'function':
+      return { scope: 'function', functionId: rule.functionId ?? 0 };
+    case 'pattern':
+      return { scope: 'pattern', pattern: rule.pattern ?? '' };
+    case 'tag':
+      return { scope: 'tag', tagKey: rule.tagKey ?? '', tagValue: rule.tagValue };
+    default:
+      return { scope: 'all' };
+  }
+}

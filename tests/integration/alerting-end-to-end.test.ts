@@ -143,7 +143,14 @@ test('a failing function fires once through retries, survives a worker restart, 
   );
   const rule = (extra: Record<string, unknown>) =>
     alertRuleInputSchema.parse({ scope: 'function', functionId, signal: 'error_rate', comparison: '>', threshold: 20, windowMinutes: 1, ...extra });
-  rules.errors = (await saveAlertRule(prisma, rule({ name: 'Payments failing', severity: 'critical', channelIds: [webhook.id, slack.id, email.id], runbookUrl: 'https://wiki.example.com/payments' }), actor)).id;
+  // Over 2 minutes, for 1: the bad minute makes it pending, the next window (still holding it) makes it fire.
+  rules.errors = (
+    await saveAlertRule(
+      prisma,
+      rule({ name: 'Payments failing', severity: 'critical', windowMinutes: 2, forMinutes: 1, channelIds: [webhook.id, slack.id, email.id], runbookUrl: 'https://wiki.example.com/payments' }),
+      actor,
+    )
+  ).id;
   rules.silenced = (await saveAlertRule(prisma, rule({ name: 'Silenced twin', channelIds: [webhook.id] }), actor)).id;
   rules.held = (await saveAlertRule(prisma, rule({ name: 'Needs 3 bad minutes', forMinutes: 3, channelIds: [webhook.id] }), actor)).id;
   // Discovery read the function's tags: a rule on the team's tag watches it.
@@ -154,7 +161,7 @@ test('a failing function fires once through retries, survives a worker restart, 
   // One bad minute: 8 of 10 invocations fail.
   for (let n = 0; n < 10; n += 1) await invokeSync(lambda, functionName, { fail: n < 8 });
 
-  const firing = await waitFor('the firing webhook', () => deliveredWebhooks('firing', rules.errors)[0], 150_000);
+  const firing = await waitFor('the firing webhook', () => deliveredWebhooks('firing', rules.errors)[0], 210_000);
   // Delivered on the third try, each try recorded.
   const tries = received.filter((request) => request.path === '/webhook' && request.headers[DELIVERY_HEADER] === firing.headers[DELIVERY_HEADER]);
   expect(tries.map((request) => request.status)).toEqual([503, 503, 200]);
@@ -196,15 +203,16 @@ test('a failing function fires once through retries, survives a worker restart, 
 
   expect(deliveredWebhooks('firing', rules.errors)).toHaveLength(1);
   expect(deliveredWebhooks('resolved', rules.errors)).toHaveLength(1);
-  expect(await prisma.alertEvent.findMany({ where: { ruleId: rules.errors }, orderBy: { id: 'asc' }, select: { fromState: true, toState: true, value: true } })).toEqual([
-    { fromState: 'ok', toState: 'firing', value: 80 },
-    // Resolved on a window with no invocations at all: an error rate of no data is not a breach.
-    { fromState: 'firing', toState: 'resolved', value: null },
-  ]);
+  const changes = await prisma.alertEvent.findMany({ where: { ruleId: rules.errors }, orderBy: { id: 'asc' }, select: { fromState: true, toState: true, value: true, at: true } });
+  expect(changes.map(({ fromState, toState }) => [fromState, toState])).toEqual([['ok', 'pending'], ['pending', 'firing'], ['firing', 'resolved']]);
+  expect(changes.slice(0, 2).map((change) => change.value)).toEqual([80, 80]);
+  expect((changes[1]?.at.getTime() ?? 0) - (changes[0]?.at.getTime() ?? 0)).toBe(60_000);
+  // Resolved on a window of successes only, or of none at all (no data is not a breach).
+  expect([0, null]).toContain(changes[2]?.value);
   // A single bad minute never satisfied `for: 3`: pending, then ok, and nothing sent.
   expect(await prisma.alertEvent.findMany({ where: { ruleId: rules.held }, orderBy: { id: 'asc' }, select: { fromState: true, toState: true } })).toEqual([
     { fromState: 'ok', toState: 'pending' },
     { fromState: 'pending', toState: 'ok' },
   ]);
   expect(received.filter((request) => request.path === '/webhook' && [rules.silenced, rules.held].includes((JSON.parse(request.body) as { ruleId: number }).ruleId))).toEqual([]);
-}, 420_000);
+}, 540_000);

@@ -109,7 +109,7 @@ async function seed(url: string): Promise<{ seconds: number; minutes: number; ho
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`SET synchronous_commit = off`);
+    await client.query(`SET synchronous_commit = off; SET TimeZone = 'UTC'`);
     const { rows } = await client.query<{ id: number }>(`INSERT INTO sources (name, kind, region, updated_at) VALUES ('bench', 'aws', 'us-east-1', now()) RETURNING id`);
     const sourceId = (rows[0] as { id: number }).id;
     await client.query(

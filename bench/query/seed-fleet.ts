@@ -49,7 +49,7 @@ export async function seedFleet(
     return result;
   };
   try {
-    await client.query(`SET maintenance_work_mem = '2GB'; SET max_parallel_maintenance_workers = 2; SET synchronous_commit = off`);
+    await client.query(`SET maintenance_work_mem = '2GB'; SET max_parallel_maintenance_workers = 2; SET synchronous_commit = off; SET TimeZone = 'UTC'`);
     const { sourceId, functionIds } = await insertFleet(client, fleet, options.endMs);
     const files = {
       invocations: createCopyFile(path.join(scratchDir, 'invocations.copy')),

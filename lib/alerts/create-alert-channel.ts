@@ -1,9 +1,12 @@
+import { isUniqueViolation } from '../auth/is-unique-violation';
 import { recordAuditEvent } from '../auth/record-audit-event';
 import { requireChange } from '../auth/require-change';
 import { sealSecret } from '../crypto/secret-box';
 import type { PrismaClient } from '../db/create-prisma-client';
 import { AppError } from '../errors';
+import type { Prisma } from '../db/generated/client';
 import { parseOutboundUrl, resolveOutboundTarget, type OutboundPolicy } from '../net/outbound-guard';
+import { redactSettingsUrl } from '../net/redact-url';
 import type { AlertChannelInput } from './alert-channel-input';
 import type { AlertActor } from './save-alert-rule';
 
@@ -29,11 +32,11 @@ export async function createAlertChannel(
         data: { name: input.name, kind: input.kind, settings: input.settings, sealedSecret: secret ? sealSecret(secret, options.secretKey) : null },
         select: { id: true },
       });
-      await recordAuditEvent(tx, { actor: options.actor, action: 'alert_channel.create', targetType: 'alert_channel', targetId: channel.id, details: { name: input.name, kind: input.kind, settings: input.settings, secret: secret ? 'set' : 'none' } });
+      await recordAuditEvent(tx, { actor: options.actor, action: 'alert_channel.create', targetType: 'alert_channel', targetId: channel.id, details: { name: input.name, kind: input.kind, settings: redactSettingsUrl(input.settings) as Prisma.InputJsonObject, secret: secret ? 'set' : 'none' } });
       return channel;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('conflict', `name: a channel named '${input.name}' exists already`, 'name');
+    if (isUniqueViolation(error)) throw new AppError('conflict', `name: a channel named '${input.name}' exists already`, 'name');
     throw error;
   }
 }

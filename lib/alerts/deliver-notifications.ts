@@ -19,8 +19,11 @@ export type DeliveryOptions = {
 
 export type DeliveryResult = { delivered: number; failed: number; expired: number };
 
-/** A claimed row is this sender's for this long; if it dies sending, another picks the row up after. */
-const CLAIM_MS = 60_000;
+/**
+ * A claimed row is this sender's for this long, well past the slowest send (HTTP gives up after 10 s,
+ * SMTP after 10 s per stage); if the sender dies, another picks the row up after.
+ */
+const CLAIM_MS = 5 * 60_000;
 
 const RETRY_BASE_MS = 30_000;
 
@@ -43,8 +46,9 @@ export async function deliverNotifications(prisma: PrismaClient, options: Delive
     where: { status: 'pending', expiresAt: { lte: now } },
     data: { status: 'expired', claimedUntil: null },
   });
+  const claimedUntil = new Date(now.getTime() + CLAIM_MS);
   const claimed = await prisma.$queryRaw<Array<{ id: number; channel_id: number; notice: AlertNotice; attempts: number; expires_at: Date }>>`
-    UPDATE notification_deliveries d SET claimed_until = ${new Date(now.getTime() + CLAIM_MS)}
+    UPDATE notification_deliveries d SET claimed_until = ${claimedUntil}
      WHERE d.id IN (SELECT id FROM notification_deliveries
                      WHERE status = 'pending' AND next_attempt_at <= ${now} AND (claimed_until IS NULL OR claimed_until < ${now})
                      ORDER BY next_attempt_at, id LIMIT ${options.limit ?? 100}
@@ -82,8 +86,9 @@ export async function deliverNotifications(prisma: PrismaClient, options: Delive
         prisma.deliveryAttempt.create({
           data: { deliveryId: row.id, at: finished, durationMs: Math.round(performance.now() - started), ok: outcome.ok, statusCode: outcome.statusCode, error: outcome.error },
         }),
-        prisma.notificationDelivery.update({
-          where: { id: row.id },
+        // Only while the claim is still ours: a send that outlived it is another sender's to record.
+        prisma.notificationDelivery.updateMany({
+          where: { id: row.id, claimedUntil },
           data: {
             status,
             attempts,

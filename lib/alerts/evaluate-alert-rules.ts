@@ -66,6 +66,8 @@ type Decision = {
 };
 
 const MINUTE_MS = 60_000;
+/** Longer than any function's timeout (15 min) plus a few polls: a function further behind is lagging, not merely slow. */
+const LAG_TOLERATED_MS = 20 * MINUTE_MS;
 const DELIVERY_LIFETIME_MS = 24 * 3_600_000;
 
 /**
@@ -82,19 +84,24 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
   const functions = await readAlertableFunctions(prisma, now);
   return prisma.$transaction(
     async (tx) => {
-      const allRules = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM alert_rules`;
+      const [total] = await tx.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS count FROM alert_rules`;
       const rules = await tx.$queryRaw<RuleRow[]>`
         SELECT r.id, r.name, r.scope, r.function_id, r.pattern, r.tag_key, r.tag_value, r.signal, r.comparison, r.threshold, r.window_minutes, r.for_minutes,
                r.severity, r.repeat_minutes, r.runbook_url, r.description, r.muted_until, r.evaluated_until,
                COALESCE((SELECT array_agg(c.channel_id ORDER BY c.channel_id) FROM alert_rule_channels c WHERE c.rule_id = r.id), '{}') AS channel_ids
           FROM alert_rules r ORDER BY r.id FOR UPDATE OF r SKIP LOCKED`;
-      const result: EvaluationResult = { rules: rules.length, skippedLocked: allRules.length - rules.length, steps: 0, changes: 0, notifications: 0 };
+      const result: EvaluationResult = { rules: rules.length, skippedLocked: (total?.count ?? 0) - rules.length, steps: 0, changes: 0, notifications: 0 };
+      if (rules.length === 0) return result;
 
       // Which minutes each rule judges now, and which windows that needs.
       const plans = rules.map((rule) => {
         const scoped = functionsInScope(toScope(rule), functions);
         if (scoped.length === 0) return { rule, scoped, ends: [] as Date[] };
-        const caughtUp = Math.floor(Math.min(...scoped.map((fn) => fn.caughtUpUntil.getTime())) / MINUTE_MS) * MINUTE_MS;
+        // The rule moves on with the functions whose data is current; one far behind (its source failing)
+        // does not hold the others back, and is judged only on windows its data covers.
+        const current = scoped.filter((fn) => fn.caughtUpUntil.getTime() >= now.getTime() - LAG_TOLERATED_MS);
+        const pace = current.length > 0 ? current : scoped;
+        const caughtUp = Math.floor(Math.min(...pace.map((fn) => fn.caughtUpUntil.getTime())) / MINUTE_MS) * MINUTE_MS;
         const from = rule.evaluated_until === null ? caughtUp : Math.max(rule.evaluated_until.getTime() + MINUTE_MS, caughtUp - (maxSteps - 1) * MINUTE_MS);
         const ends: Date[] = [];
         for (let end = from; end <= caughtUp; end += MINUTE_MS) ends.push(new Date(end));
@@ -136,6 +143,7 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
         const muted = rule.muted_until !== null && rule.muted_until > now;
         for (const fn of scoped) {
           const key = `${rule.id}:${fn.id}`;
+          const quiet = muted || silenced(rule.id, fn.id);
           let record = states.get(key) ?? initialAlertState(ends[0] ?? now);
           // Windows skipped after a long pause are unknown: a `for` or a clear streak starts again.
           const skipped = rule.evaluated_until !== null && ends[0] !== undefined && ends[0].getTime() > rule.evaluated_until.getTime() + MINUTE_MS;
@@ -143,7 +151,7 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
           for (const end of ends) {
             const windowKey = `${rule.window_minutes}@${end.getTime()}`;
             const windowFacts = facts.get(windowKey)?.get(fn.id);
-            if (!windowFacts) continue;
+            if (!windowFacts || end > fn.caughtUpUntil) continue;
             // Rules share windows and signals: each value is computed once (a percentile walks a histogram).
             const valueKey = `${windowKey}:${fn.id}:${rule.signal}`;
             let value = values.get(valueKey);
@@ -154,7 +162,7 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
               breaching: breaches(value, rule.comparison, rule.threshold),
               forMinutes: rule.for_minutes,
               repeatMinutes: rule.repeat_minutes,
-              quiet: muted || silenced(rule.id, fn.id),
+              quiet,
             });
             result.steps += 1;
             record = step.next;
@@ -167,6 +175,7 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
           if (before ? !sameButValue(before, record) : record.state !== 'ok') changedStates.set(key, { ruleId: rule.id, functionId: fn.id, record });
         }
       }
+      await closeOutOfScope(tx, { plans, stored, states, now, changedStates, decisions });
       result.changes = decisions.filter((decision) => decision.from !== decision.to).length;
       await writeStates(tx, [...changedStates.values()]);
       result.notifications = await writeDecisions(tx, prisma, decisions, options);
@@ -181,6 +190,45 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
+}
+
+/**
+ * Alerts whose function left the rule's scope (deleted, renamed out of a pattern, untagged, or the
+ * rule edited) would stay pending or firing forever: they end now, a firing one as resolved (and
+ * told, if its firing was), with no value.
+ */
+async function closeOutOfScope(
+  tx: Transaction,
+  work: {
+    plans: ReadonlyArray<{ rule: RuleRow; scoped: readonly AlertableFunction[] }>;
+    stored: readonly StateRow[];
+    states: ReadonlyMap<string, AlertStateRecord>;
+    now: Date;
+    changedStates: Map<string, { ruleId: number; functionId: number; record: AlertStateRecord }>;
+    decisions: Decision[];
+  },
+): Promise<void> {
+  const watched = new Set(work.plans.flatMap((plan) => plan.scoped.map((fn) => `${plan.rule.id}:${fn.id}`)));
+  const rules = new Map(work.plans.map((plan) => [plan.rule.id, plan.rule]));
+  const orphans = work.stored.filter((row) => (row.state === 'pending' || row.state === 'firing') && !watched.has(`${row.rule_id}:${row.function_id}`));
+  if (orphans.length === 0) return;
+  const functions = await tx.$queryRaw<Array<{ id: number; name: string; architecture: string; region: string; reserved_concurrency: number | null }>>`
+    SELECT f.id, f.name, f.architecture, s.region, f.reserved_concurrency FROM functions f JOIN sources s ON s.id = f.source_id
+     WHERE f.id = ANY(${orphans.map((row) => row.function_id)}::int[])`;
+  const at = new Date(Math.floor(work.now.getTime() / MINUTE_MS) * MINUTE_MS);
+  for (const row of orphans) {
+    const rule = rules.get(row.rule_id);
+    const fn = functions.find((candidate) => candidate.id === row.function_id);
+    const record = work.states.get(`${row.rule_id}:${row.function_id}`);
+    if (!rule || !fn || !record) continue;
+    const to = row.state === 'firing' ? 'resolved' : 'ok';
+    const notified = record.lastNotifiedAt !== null && record.firedAt !== null && record.lastNotifiedAt >= record.firedAt;
+    const notify = to === 'resolved' && notified ? 'resolved' : null;
+    const next: AlertStateRecord = { ...record, state: to, since: at, changeValue: null, lastValue: null, clearSince: null, acknowledgedAt: null, ...(notify ? { lastNotifiedAt: at } : {}) };
+    work.changedStates.set(`${row.rule_id}:${row.function_id}`, { ruleId: row.rule_id, functionId: row.function_id, record: next });
+    const alertable: AlertableFunction = { id: fn.id, name: fn.name, architecture: fn.architecture, region: fn.region, reservedConcurrency: fn.reserved_concurrency, tags: {}, caughtUpUntil: at };
+    work.decisions.push({ rule, fn: alertable, at, value: null, from: row.state, to, notify, since: at });
+  }
 }
 
 function sameButValue(a: AlertStateRecord, b: AlertStateRecord): boolean {

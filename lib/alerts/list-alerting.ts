@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/create-prisma-client';
+import { redactSettingsUrl } from '../net/redact-url';
 
 /** Every rule with its channels and how many of its alerts are pending or firing. */
 export async function listAlertRules(prisma: PrismaClient) {
@@ -20,17 +21,7 @@ export async function listAlertRules(prisma: PrismaClient) {
  */
 export async function listAlertChannels(prisma: PrismaClient) {
   const channels = await prisma.alertChannel.findMany({ orderBy: { id: 'asc' } });
-  return channels.map(({ sealedSecret, settings, ...channel }) => ({ ...channel, settings: redactUrl(settings), hasSecret: sealedSecret !== null }));
-}
-
-function redactUrl(settings: unknown): unknown {
-  if (typeof settings !== 'object' || settings === null || !('url' in settings) || typeof settings.url !== 'string') return settings;
-  try {
-    const url = new URL(settings.url);
-    return { ...settings, url: url.pathname === '/' && url.search === '' ? url.origin : `${url.origin}/…` };
-  } catch {
-    return { ...settings, url: '(invalid URL)' };
-  }
+  return channels.map(({ sealedSecret, settings, ...channel }) => ({ ...channel, settings: redactSettingsUrl(settings), hasSecret: sealedSecret !== null }));
 }
 
 /** What is firing and pending now, the silences in force, and the latest state changes. */

@@ -5,6 +5,9 @@ import type { PrismaClient } from '../db/create-prisma-client';
 import { NotFoundError } from '../errors';
 import type { AlertActor } from './save-alert-rule';
 
+/** A host as allowances are kept: no brackets, no trailing dot, lower case (as the SSRF guard compares them). */
+export const normalizeHost = (host: string) => host.trim().replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+
 /** A host name or IP literal, as channels' targets name it (brackets and case do not matter). */
 export const outboundHostInputSchema = z
   .object({
@@ -13,7 +16,7 @@ export const outboundHostInputSchema = z
       .trim()
       .min(1, 'is required')
       .max(253)
-      .transform((host) => host.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase())
+      .transform(normalizeHost)
       .refine((host) => /^[a-z0-9.:-]+$/.test(host), 'must be a host name or an IP address'),
     reason: z.string().trim().min(1, 'is required').max(500, 'at most 500 characters'),
   })
@@ -34,7 +37,7 @@ export async function allowOutboundHost(prisma: PrismaClient, input: OutboundHos
 export async function revokeOutboundHost(prisma: PrismaClient, host: string, actor: AlertActor): Promise<void> {
   requireChange(actor, 'outboundHosts');
   await prisma.$transaction(async (tx) => {
-    const removed = await tx.outboundHostAllowance.deleteMany({ where: { host: host.toLowerCase() } });
+    const removed = await tx.outboundHostAllowance.deleteMany({ where: { host: normalizeHost(host) } });
     if (removed.count === 0) throw new NotFoundError(`No allowance for host ${host}`, 'host');
     await recordAuditEvent(tx, { actor, action: 'outbound_host.revoke', targetType: 'outbound_host', targetId: host });
   });

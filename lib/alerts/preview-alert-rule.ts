@@ -73,6 +73,13 @@ export async function previewAlertRule(prisma: PrismaClient, rule: AlertRuleInpu
     concurrency: row.concurrency === null ? null : Number(row.concurrency),
   }));
 
+  // Sorted by time, read through sliding windows like the minutes: cost grows with the rows, not rows × minutes.
+  const initTimes = inits.map((init) => ({ at: init.started_at.getTime(), ms: init.init_duration_ms })).sort((a, b) => a.at - b.at);
+  const exhaustedTimes = exhausted.map((event) => event.last_end_at.getTime()).sort((a, b) => a - b);
+  let initsFrom = 0;
+  let initsTo = 0;
+  let exhaustedFrom = 0;
+  let exhaustedTo = 0;
   const preview: RulePreview = { points: [], changes: [], notifications: [] };
   const window = createSlidingWindow();
   let entered = 0;
@@ -81,13 +88,16 @@ export async function previewAlertRule(prisma: PrismaClient, rule: AlertRuleInpu
   for (let end = startMs + MINUTE_MS; end <= endMs; end += MINUTE_MS) {
     while (entered < rows.length && (rows[entered]?.minuteMs ?? Infinity) < end) window.add(rows[entered++] as (typeof rows)[number]);
     while (left < entered && (rows[left]?.minuteMs ?? Infinity) < end - windowMs) window.remove(rows[left++] as (typeof rows)[number]);
-    const inWindow = (at: Date) => at.getTime() >= end - windowMs && at.getTime() < end;
+    while (initsTo < initTimes.length && (initTimes[initsTo]?.at ?? Infinity) < end) initsTo += 1;
+    while (initsFrom < initsTo && (initTimes[initsFrom]?.at ?? Infinity) < end - windowMs) initsFrom += 1;
+    while (exhaustedTo < exhaustedTimes.length && (exhaustedTimes[exhaustedTo] ?? Infinity) < end) exhaustedTo += 1;
+    while (exhaustedFrom < exhaustedTo && (exhaustedTimes[exhaustedFrom] ?? Infinity) < end - windowMs) exhaustedFrom += 1;
     const windowFacts: WindowFacts = {
       totals: window.totals(),
       throttles: window.throttles,
       maxConcurrency: maxOf(rows.slice(left, entered).map((row) => row.concurrency)),
-      initDurationP95: percentileOf(inits.filter((init) => inWindow(init.started_at)).map((init) => init.init_duration_ms), 95),
-      exhaustedRetries: exhausted.filter((event) => inWindow(event.last_end_at)).length,
+      initDurationP95: rule.signal === 'init_duration_p95' ? percentileOf(initTimes.slice(initsFrom, initsTo).map((init) => init.ms), 95) : null,
+      exhaustedRetries: exhaustedTo - exhaustedFrom,
     };
     const value = signalValue(rule.signal, windowFacts, facts, rule.windowMinutes);
     const breaching = breaches(value, rule.comparison, rule.threshold);

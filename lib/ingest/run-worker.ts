@@ -35,7 +35,7 @@ export async function runWorker(prisma: PrismaClient, options: WorkerOptions): P
       lastRetention = Date.now();
       try {
         const deleted = await deleteExpiredRows(prisma, { policy: options.retention, now: Date.now() });
-        options.log?.(`retention: deleted ${deleted.rawEvents} raw events, ${deleted.attempts} attempts, ${deleted.invocations} invocations, ${deleted.minutes} rollup minutes`);
+        options.log?.(`retention: deleted ${deleted.rawEvents} raw events, ${deleted.attempts} attempts, ${deleted.invocations} invocations, ${deleted.minutes} rollup minutes, ${deleted.hours} rollup hours, ${deleted.alertHistory} alert events and notifications`);
       } catch (error) {
         options.log?.(`retention failed, retrying next hour: ${(error as Error).message}`);
       }

@@ -18,20 +18,20 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 /**
- * The slots of a range's sparkline. Slots of an hour or more are whole hours, ending at the last
- * whole hour (the current hour is not over): each reads whole hour rollups, none straddles an hour,
- * and every slot is full, so the line has no false dip at its end. Shorter slots divide the range
- * itself (the minute holding `since` counts in the first). Pure.
+ * The slots of a range's sparkline. When the range divides into `points` slots of whole hours (the
+ * presets 24 h and 7 d), the slots are those hours, ending at the last whole hour (the current hour
+ * is not over): each reads whole hour rollups, none straddles an hour, and every slot is full, so
+ * the line has no false dip at its end. Otherwise the slots divide the range itself (the minute
+ * holding `since` counts in the first), read from minutes. Pure.
  */
 export function sparklineSlots(range: TimeRange, points: number): SparklineSlots {
   const sinceMs = range.since.getTime();
   const untilMs = range.until.getTime();
   const slotMs = Math.max(1, Math.ceil((untilMs - sinceMs) / points));
-  if (slotMs < HOUR_MS) return { originMs: sinceMs, fromMs: Math.floor(sinceMs / MINUTE_MS) * MINUTE_MS, untilMs, slotMs, hourly: false };
-  const hourlySlotMs = Math.ceil(slotMs / HOUR_MS) * HOUR_MS;
+  if (slotMs < HOUR_MS || slotMs % HOUR_MS !== 0) return { originMs: sinceMs, fromMs: Math.floor(sinceMs / MINUTE_MS) * MINUTE_MS, untilMs, slotMs, hourly: false };
   const lastHourEnd = Math.floor(untilMs / HOUR_MS) * HOUR_MS;
-  const fromMs = lastHourEnd - points * hourlySlotMs;
-  return { originMs: fromMs, fromMs, untilMs: lastHourEnd, slotMs: hourlySlotMs, hourly: true };
+  const fromMs = lastHourEnd - points * slotMs;
+  return { originMs: fromMs, fromMs, untilMs: lastHourEnd, slotMs, hourly: true };
 }
 
 /** The slot a row starting at `startMs` falls in (the minute holding `since` belongs to the first). Pure. */

@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { redactUrl } from './redact-url';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { AppError } from '../errors';
@@ -48,10 +49,10 @@ function nextHop(hop: Hop, status: number, location: string, field: string): Hop
   try {
     url = new URL(location, hop.url);
   } catch {
-    throw new OutboundTargetError(hop.url.hostname, `${hop.url.href} redirected to an invalid location ${JSON.stringify(location)}`, field);
+    throw new OutboundTargetError(hop.url.hostname, `${redactUrl(hop.url.href)} redirected to an invalid location ${JSON.stringify(location)}`, field);
   }
   const problem = findOutboundUrlProblem(url);
-  if (problem !== null) throw new OutboundTargetError(url.hostname, `${hop.url.href} redirected to ${url.href}, which is refused: ${problem}`, field);
+  if (problem !== null) throw new OutboundTargetError(url.hostname, `${redactUrl(hop.url.href)} redirected to ${url.href}, which is refused: ${problem}`, field);
   const keepsBody = status === 307 || status === 308;
   const headers = Object.fromEntries(
     Object.entries(hop.headers).filter(
@@ -67,7 +68,7 @@ async function checkHop(hop: Hop, from: URL | undefined, policy: OutboundPolicy,
     return await resolveOutboundTarget(hop.url.hostname, policy, field);
   } catch (error) {
     if (from === undefined || !(error instanceof OutboundTargetError)) throw error;
-    throw new OutboundTargetError(error.host, `${from.href} redirected to ${hop.url.href}, which is refused: ${error.problem}`, field);
+    throw new OutboundTargetError(error.host, `${redactUrl(from.href)} redirected to ${hop.url.href}, which is refused: ${error.problem}`, field);
   }
 }
 
@@ -183,7 +184,7 @@ export async function postJson(url: string, body: string, options: PostJsonOptio
         return { status: response.status, body: response.body, durationMs: Math.round(performance.now() - started) };
       }
       if (redirects >= maxRedirects) {
-        throw new OutboundTargetError(hop.url.hostname, `${hop.url.href} redirected more than ${maxRedirects} times`, field);
+        throw new OutboundTargetError(hop.url.hostname, `${redactUrl(hop.url.href)} redirected more than ${maxRedirects} times`, field);
       }
       from = hop.url;
       hop = nextHop(hop, response.status, response.location, field);

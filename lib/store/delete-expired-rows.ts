@@ -2,7 +2,7 @@ import type { PrismaClient } from '../db/create-prisma-client';
 import { Prisma } from '../db/generated/client';
 
 export type RetentionPolicy = { rawEventsDays: number; attemptsDays: number; rollupsDays: number };
-export type RetentionResult = { rawEvents: number; attempts: number; invocations: number; minutes: number; hours: number };
+export type RetentionResult = { rawEvents: number; attempts: number; invocations: number; minutes: number; hours: number; alertHistory: number };
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -38,6 +38,10 @@ export async function deleteExpiredRows(
     hours:
       (await deleteOlder('function_hours', 'function_id, hour', 'hour', hourCutoff)) +
       (await deleteOlder('function_metric_hours', 'function_id, hour', 'hour', hourCutoff)),
+    // Alert history lives as long as the rollups it was judged on; sent notifications (and their tries) as long as attempts.
+    alertHistory:
+      (await deleteOlder('notification_deliveries', 'id', 'created_at', attemptCutoff)) +
+      (await deleteOlder('alert_events', 'id', 'at', rollupCutoff)),
   };
 }
 

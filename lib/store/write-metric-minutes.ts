@@ -23,7 +23,7 @@ export async function writeMetricMinutes(prisma: PrismaClient, rows: readonly Me
         throttles = EXCLUDED.throttles, concurrent_executions = EXCLUDED.concurrent_executions`,
     prisma.$executeRaw`
       INSERT INTO function_metric_hours (function_id, hour, throttles, concurrent_executions)
-      SELECT m.function_id, date_trunc('hour', m.minute), sum(m.throttles)::int, max(m.concurrent_executions)
+      SELECT touched.function_id, touched.hour, sum(m.throttles)::int, max(m.concurrent_executions)
         FROM (SELECT DISTINCT * FROM unnest(${functionIds}::int[], ${hours}::timestamptz[]) AS touched(function_id, hour)) touched
         JOIN function_metric_minutes m
           ON m.function_id = touched.function_id AND m.minute >= touched.hour AND m.minute < touched.hour + interval '1 hour'

@@ -128,7 +128,7 @@ test('a name resolving to loopback (real DNS) or to a private address is refused
   const { prisma, actor } = guarded;
   const localhost = await refusal(createAlertChannel(prisma, alertChannelInputSchema.parse(webhook('http://localhost:9/')), { actor, secretKey }));
   expect(localhost).toMatchObject({ code: 'validation', field: 'settings.url' });
-  expect(localhost.message).toMatch(/^settings\.url: localhost resolves to (127\.0\.0\.1|::1), a loopback address; an admin can allow host localhost in/);
+  expect(localhost.message).toMatch(/^settings\.url: localhost resolves to (127\.0\.0\.1|::1), a loopback address; an admin can allow host localhost \(Alerts → Channels/);
 
   const lookup: OutboundPolicy['lookup'] = (host) => Promise.resolve(host === 'hooks.internal.example' ? [{ address: '10.1.2.3', family: 4 }] : []);
   for (const kind of ['webhook', 'slack'] as const) {
@@ -193,7 +193,8 @@ test('a redirect to the metadata address is refused at send time, recorded, and 
 
   expect(await deliverNotifications(prisma, { now: () => new Date(), secretKey })).toEqual({ delivered: 0, failed: 1, expired: 0 });
 
-  const refusedBecause = `url: ${url} redirected to ${METADATA_URL}, which is refused: 169.254.169.254 is the cloud metadata address${allowanceHint('169.254.169.254')}`;
+  // The webhook URL is shown by its origin only: its path may be its credential.
+  const refusedBecause = `url: ${receiver.origin}/… redirected to ${METADATA_URL}, which is refused: 169.254.169.254 is the cloud metadata address${allowanceHint('169.254.169.254')}`;
   const delivery = await prisma.notificationDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { attemptLog: true } });
   expect(delivery).toMatchObject({ status: 'pending', attempts: 1, deliveredAt: null, lastError: refusedBecause });
   expect(delivery.attemptLog).toEqual([expect.objectContaining({ ok: false, statusCode: null, error: refusedBecause })]);

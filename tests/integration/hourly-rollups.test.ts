@@ -109,8 +109,12 @@ test('the migrations regroup minutes stored before them into hours, their histog
     await migrateDatabase(older.url, { migrationsDir: beforeHours });
     const client = createPrismaClient(older.url);
     try {
-      const source = await client.source.create({ data: { name: 'old', kind: 'emulator', region: 'us-east-1' } });
-      const fn = await client.lambdaFunction.create({ data: { sourceId: source.id, name: 'old', arn: 'arn:old', memorySizeMB: 128, timeoutSeconds: 3, logGroupName: '/aws/lambda/old' } });
+      // The database is as it was then, not as this client's schema says: every row goes in as SQL.
+      const [source] = await client.$queryRaw<Array<{ id: number }>>`
+        INSERT INTO sources (name, kind, region, updated_at) VALUES ('old', 'emulator', 'us-east-1', now()) RETURNING id`;
+      const [fn] = (await client.$queryRaw<Array<{ id: number }>>`
+        INSERT INTO functions (source_id, name, arn, memory_size_mb, timeout_seconds, log_group_name, updated_at)
+        VALUES (${source?.id}, 'old', 'arn:old', 128, 3, '/aws/lambda/old', now()) RETURNING id`) as [{ id: number }];
       const minutes = Array.from({ length: 150 }, (_, index) => {
         const histogram = createHistogram();
         for (let sample = 0; sample <= index % 4; sample += 1) addSample(histogram, sample * 10 + index);
@@ -120,7 +124,7 @@ test('the migrations regroup minutes stored before them into hours, their histog
           durationHistogram: encodeHistogramBuckets(histogram),
         };
       });
-      // As stored then: histograms were int[] (this client knows them as text), so the rows go in as SQL.
+      // Histograms were int[] then.
       for (const { durationHistogram, ...minute } of minutes) {
         await client.$executeRaw`
           INSERT INTO function_minutes (function_id, minute, invocations, errors, timeouts, out_of_memory, cold_starts, retries, duration_sum_ms,
@@ -129,7 +133,9 @@ test('the migrations regroup minutes stored before them into hours, their histog
                   ${minute.coldStarts}, ${minute.retries}, ${minute.durationSumMs}, ${minute.billedGbSeconds}, ${minute.initDurationSumMs},
                   ${minute.maxMemoryUsedMB}, ${durationHistogram}::int[])`;
       }
-      await client.functionMetricMinute.createMany({ data: minutes.map((minute, index) => ({ functionId: fn.id, minute: minute.minute, throttles: 1, concurrentExecutions: index })) });
+      await client.$executeRaw`
+        INSERT INTO function_metric_minutes (function_id, minute, throttles, concurrent_executions)
+        SELECT ${fn.id}, m, 1, n - 1 FROM unnest(${minutes.map((minute) => minute.minute)}::timestamptz[]) WITH ORDINALITY AS u(m, n)`;
 
       expect((await migrateDatabase(older.url)).applied).toEqual(migrations.filter((name) => name >= hourly));
       expect((await client.functionMinute.findMany({ orderBy: { minute: 'asc' } })).map((row) => row.durationHistogram)).toEqual(

@@ -35,6 +35,9 @@ ALTER TABLE "function_hours" ADD CONSTRAINT "function_hours_function_id_fkey" FO
 -- AddForeignKey
 ALTER TABLE "function_metric_hours" ADD CONSTRAINT "function_metric_hours_function_id_fkey" FOREIGN KEY ("function_id") REFERENCES "functions"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- Hours are UTC hours, whatever the server's zone.
+SET LOCAL TimeZone = 'UTC';
+
 -- Existing minutes, regrouped by hour. A histogram is [zero count, index, count, index, count …]:
 -- the pairs are summed per bucket index and laid out again in index order.
 INSERT INTO "function_hours" ("function_id", "hour", "invocations", "errors", "timeouts", "out_of_memory", "cold_starts", "retries",

@@ -7,7 +7,7 @@ import { readJsonBody } from '@/lib/http/read-json-body';
 const previewSchema = z.object({
   rule: alertRuleInputSchema,
   functionId: z.coerce.number().int().positive(),
-  hours: z.coerce.number().min(1).max(168).default(24),
+  hours: z.coerce.number().min(1).max(48).default(24),
 });
 
 /**

@@ -4,7 +4,7 @@ import type { AlertNotice } from './alert-notice';
 import { breaches, failureSignals, formatSignalValue, signalInfo, signalValue, type AlertSignal, type Comparison, type WindowFacts } from './alert-signals';
 import { readAlertableFunctions, type AlertableFunction } from './read-alertable-functions';
 import { readWindowFacts } from './read-window-facts';
-import { functionsInScope, type RuleScope } from './rule-scope';
+import { functionsInScope, ruleScopeOf, type RuleScope } from './rule-scope';
 import { initialAlertState, stepAlertState, type AlertNotification, type AlertStateName, type AlertStateRecord } from './step-alert-state';
 
 export type EvaluationOptions = {
@@ -95,7 +95,7 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
 
       // Which minutes each rule judges now, and which windows that needs.
       const plans = rules.map((rule) => {
-        const scoped = functionsInScope(toScope(rule), functions);
+        const scoped = functionsInScope(ruleScopeOf({ scope: rule.scope, functionId: rule.function_id, pattern: rule.pattern, tagKey: rule.tag_key, tagValue: rule.tag_value }), functions);
         if (scoped.length === 0) return { rule, scoped, ends: [] as Date[] };
         // The rule moves on with the functions whose data is current; one far behind (its source failing)
         // does not hold the others back, and is judged only on windows its data covers.
@@ -244,13 +244,6 @@ function sameButValue(a: AlertStateRecord, b: AlertStateRecord): boolean {
     a.recentChanges.length === b.recentChanges.length &&
     a.recentChanges.every((change, index) => sameDate(change, b.recentChanges[index] ?? null))
   );
-}
-
-function toScope(rule: RuleRow): RuleScope {
-  if (rule.scope === 'function') return { scope: 'function', functionId: rule.function_id ?? -1 };
-  if (rule.scope === 'pattern') return { scope: 'pattern', pattern: rule.pattern ?? '' };
-  if (rule.scope === 'tag') return { scope: 'tag', tagKey: rule.tag_key ?? '', tagValue: rule.tag_value };
-  return { scope: 'all' };
 }
 
 function toRecord(row: StateRow): AlertStateRecord {

@@ -7,6 +7,20 @@ export type RuleScope =
   | { scope: 'tag'; tagKey: string; tagValue: string | null }
   | { scope: 'all' };
 
+/** A stored rule's scope columns as functionsInScope takes them. Pure. */
+export function ruleScopeOf(rule: { scope: string; functionId: number | null; pattern: string | null; tagKey: string | null; tagValue: string | null }): RuleScope {
+  switch (rule.scope) {
+    case 'function':
+      return { scope: 'function', functionId: rule.functionId ?? -1 };
+    case 'pattern':
+      return { scope: 'pattern', pattern: rule.pattern ?? '' };
+    case 'tag':
+      return { scope: 'tag', tagKey: rule.tagKey ?? '', tagValue: rule.tagValue };
+    default:
+      return { scope: 'all' };
+  }
+}
+
 /**
  * The functions a rule watches: one, those whose name matches a glob (`*` any run of characters,
  * `?` one; case-sensitive, as Lambda names are), those with a tag (and value, if given), or all. Pure.

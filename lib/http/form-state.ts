@@ -17,3 +17,14 @@ export function toFormError(error: unknown): FormState {
   if (known.code === 'internal') console.error(error);
   return { status: 'error', message: known.message, ...(known.field === undefined ? {} : { field: known.field }) };
 }
+
+/** A form field's text, or undefined when blank: a blank optional field means "not given". */
+export function formText(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** The fields that were given, for a schema whose optional fields must be absent rather than undefined. */
+export function withoutUndefined<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

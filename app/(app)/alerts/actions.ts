@@ -7,7 +7,7 @@ import { createSilence, silenceInputSchema } from '@/lib/alerts/create-silence';
 import { requirePageViewer } from '@/lib/auth/require-page-viewer';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
 import { AppError } from '@/lib/errors';
-import { toFormError, type FormState } from '@/lib/http/form-state';
+import { formText, toFormError, withoutUndefined, type FormState } from '@/lib/http/form-state';
 
 const acknowledgementSchema = z.object({ ruleId: z.coerce.number().int().positive(), functionId: z.coerce.number().int().positive() });
 
@@ -38,13 +38,13 @@ export async function createSilenceAction(_state: FormState, form: FormData): Pr
     const { duration } = durationSchema.parse({ duration: form.get('duration') ?? undefined });
     let endsAt: Date | string;
     if (duration === 'custom') {
-      const endsAtText = text(form, 'endsAt');
+      const endsAtText = formText(form, 'endsAt');
       if (endsAtText === undefined) throw new AppError('validation', 'endsAt: is required when the silence lasts until a time', 'endsAt');
       endsAt = asUtc(endsAtText);
     } else {
       endsAt = new Date(now.getTime() + Number(duration) * 3_600_000);
     }
-    const input = silenceInputSchema.parse(withoutUndefined({ ruleId: text(form, 'ruleId'), functionId: text(form, 'functionId'), endsAt, reason: text(form, 'reason') ?? '' }));
+    const input = silenceInputSchema.parse(withoutUndefined({ ruleId: formText(form, 'ruleId'), functionId: formText(form, 'functionId'), endsAt, reason: formText(form, 'reason') ?? '' }));
     await createSilence(await getWebPrisma(), input, { actor: viewer, now });
     revalidatePath('/alerts');
     return { status: 'done', message: `Silenced until ${input.endsAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Alerts it covers still change state; they notify no one.` };
@@ -53,16 +53,6 @@ export async function createSilenceAction(_state: FormState, form: FormData): Pr
   }
 }
 
-/** A form field's text, or undefined when blank (blank optional fields mean "not given"). */
-function text(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
 function asUtc(value: string): string {
   return WITHOUT_ZONE.test(value) ? `${value}${value.length === 16 ? ':00' : ''}Z` : value;
-}
-
-function withoutUndefined<T extends Record<string, unknown>>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

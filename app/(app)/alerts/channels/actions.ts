@@ -10,7 +10,7 @@ import { requirePageViewer } from '@/lib/auth/require-page-viewer';
 import { loadConfig } from '@/lib/config';
 import { getSecretBoxKey } from '@/lib/crypto/get-secret-box-key';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
-import { toFormError, type FormState } from '@/lib/http/form-state';
+import { formText, toFormError, withoutUndefined, type FormState } from '@/lib/http/form-state';
 import { idParamSchema } from '@/lib/http/id-param-schema';
 
 /**
@@ -69,10 +69,7 @@ export async function revokeHostAction(_state: FormState, form: FormData): Promi
 
 /** The form's flat fields as the channel input: settings nested, recipients split on commas, blanks absent. */
 function channelFields(form: FormData): Record<string, unknown> {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-  };
+  const text = (name: string) => formText(form, name);
   const kind = text('kind');
   const settings =
     kind === 'email'
@@ -89,8 +86,4 @@ function channelFields(form: FormData): Record<string, unknown> {
         }
       : { url: text('settings.url') ?? '' };
   return withoutUndefined({ kind, name: text('name') ?? '', settings: withoutUndefined(settings), secret: kind === 'slack' ? undefined : text('secret') });
-}
-
-function withoutUndefined<T extends Record<string, unknown>>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

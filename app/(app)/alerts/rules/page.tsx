@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ruleFormOptions } from './rule-form-options';
 import Link from 'next/link';
 import { AlertRuleForm, type AlertRuleFormValues } from '@/app/components/alert-rule-form';
 import { AlertRuleScope } from '@/app/components/alert-rule-scope';
@@ -6,7 +7,6 @@ import { AlertSeverityBadge } from '@/app/components/alert-severity-badge';
 import { alertConditionText } from '@/app/components/alert-value';
 import { DataTable } from '@/app/components/data-table';
 import { formatTime } from '@/app/components/format';
-import { alertSignals, comparisons, signalInfo } from '@/lib/alerts/alert-signals';
 import { listAlertChannels, listAlertRules } from '@/lib/alerts/list-alerting';
 import { canChange } from '@/lib/auth/can-change';
 import { requirePageViewer } from '@/lib/auth/require-page-viewer';
@@ -96,10 +96,7 @@ export default async function AlertRulesPage() {
             submitLabel="Create rule"
             idPrefix="new-rule"
             initial={newRule}
-            functions={functions.map((fn) => ({ id: fn.id, label: `${fn.name} (${fn.source.name})` }))}
-            channels={channels.map((channel) => ({ id: channel.id, name: channel.name, kind: channel.kind }))}
-            signals={alertSignals.map((signal) => ({ value: signal, label: signalInfo[signal].label, unit: signalInfo[signal].unit }))}
-            comparisons={comparisons}
+            {...ruleFormOptions(functions, channels)}
           />
         </section>
       ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ruleFormOptions } from '../rule-form-options';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AlertHistoryTable } from '@/app/components/alert-history-table';
@@ -12,10 +13,9 @@ import { AlertValue, alertConditionText } from '@/app/components/alert-value';
 import { DataTable } from '@/app/components/data-table';
 import { formatAgo, formatTime } from '@/app/components/format';
 import { alertRuleInputSchema } from '@/lib/alerts/alert-rule-input';
-import { alertSignals, comparisons, signalInfo } from '@/lib/alerts/alert-signals';
 import { listAlertChannels } from '@/lib/alerts/list-alerting';
 import { previewAlertRule, type RulePreview } from '@/lib/alerts/preview-alert-rule';
-import { functionsInScope } from '@/lib/alerts/rule-scope';
+import { functionsInScope, ruleScopeOf } from '@/lib/alerts/rule-scope';
 import { canChange } from '@/lib/auth/can-change';
 import { requirePageViewer } from '@/lib/auth/require-page-viewer';
 import { getWebPrisma } from '@/lib/db/get-web-prisma';
@@ -24,7 +24,7 @@ import { idParamSchema } from '@/lib/http/id-param-schema';
 import { AlertsNav } from '../../alerts-nav';
 import { saveRuleAction } from '../actions';
 import { RuleDefinition } from './rule-definition';
-import { formValuesOf, inputOf, scopeOf } from './rule-form-values';
+import { formValuesOf, inputOf } from './rule-form-values';
 
 type Props = { params: Promise<{ ruleId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -65,7 +65,7 @@ export default async function AlertRulePage({ params, searchParams }: Props) {
   const ruleChannels = channels.filter((channel) => values.channelIds.includes(channel.id));
 
   // The function drawn: the rule's own; else the one in ?functionId= if in scope; else one it alerts on now; else the first in scope.
-  const inScope = rule.scope === 'function' ? [] : functionsInScope(scopeOf(rule), functions.map((fn) => ({ ...fn, tags: stringTags(fn.tags) })));
+  const inScope = rule.scope === 'function' ? [] : functionsInScope(ruleScopeOf(rule), functions.map((fn) => ({ ...fn, tags: stringTags(fn.tags) })));
   const asked = idParamSchema.safeParse(requestedFunction);
   const askedId = asked.success && inScope.some((fn) => fn.id === asked.data) ? asked.data : null;
   const drawnId = rule.scope === 'function' ? rule.functionId : (askedId ?? rule.states.find((state) => inScope.some((fn) => fn.id === state.functionId))?.functionId ?? inScope[0]?.id ?? null);
@@ -197,10 +197,7 @@ export default async function AlertRulePage({ params, searchParams }: Props) {
             idPrefix="edit-rule"
             ruleId={rule.id}
             initial={values}
-            functions={functions.map((fn) => ({ id: fn.id, label: `${fn.name} (${fn.source.name})` }))}
-            channels={channels.map((channel) => ({ id: channel.id, name: channel.name, kind: channel.kind }))}
-            signals={alertSignals.map((signal) => ({ value: signal, label: signalInfo[signal].label, unit: signalInfo[signal].unit }))}
-            comparisons={comparisons}
+            {...ruleFormOptions(functions, channels)}
           />
         </section>
       ) : (

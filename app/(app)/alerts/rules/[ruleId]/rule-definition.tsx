@@ -2,29 +2,15 @@ import { ActionForm } from '@/app/components/action-form';
 import { AlertRuleScope } from '@/app/components/alert-rule-scope';
 import { alertConditionText } from '@/app/components/alert-value';
 import { formatAgo, formatTime } from '@/app/components/format';
+import type { AlertRule } from '@/lib/db/generated/client';
 import { muteRuleAction } from '../actions';
 
 type Props = {
-  rule: {
-    id: number;
-    scope: string;
-    functionId: number | null;
-    pattern: string | null;
-    tagKey: string | null;
-    tagValue: string | null;
-    signal: string;
-    comparison: string;
-    threshold: number;
-    windowMinutes: number;
-    forMinutes: number;
-    repeatMinutes: number;
-    runbookUrl: string | null;
-    description: string | null;
-    mutedUntil: Date | null;
-    evaluatedUntil: Date | null;
-    updatedAt: Date;
-    function: { name: string } | null;
-  };
+  rule: Pick<
+    AlertRule,
+    | 'id' | 'scope' | 'functionId' | 'pattern' | 'tagKey' | 'tagValue' | 'signal' | 'comparison' | 'threshold' | 'windowMinutes' | 'forMinutes'
+    | 'repeatMinutes' | 'runbookUrl' | 'description' | 'mutedUntil' | 'evaluatedUntil' | 'updatedAt'
+  > & { function: { name: string } | null };
   channels: ReadonlyArray<{ name: string; kind: string }>;
   /** How many functions the scope covers now (pattern, tag and all scopes). */
   functionsInScope: number;

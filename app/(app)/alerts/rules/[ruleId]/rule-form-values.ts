@@ -1,24 +1,10 @@
 import type { AlertRuleFormValues } from '@/app/components/alert-rule-form';
-import type { RuleScope } from '@/lib/alerts/rule-scope';
+import type { AlertRule } from '@/lib/db/generated/client';
 
-export type StoredRule = {
-  name: string;
-  scope: string;
-  functionId: number | null;
-  pattern: string | null;
-  tagKey: string | null;
-  tagValue: string | null;
-  signal: string;
-  comparison: string;
-  threshold: number;
-  windowMinutes: number;
-  forMinutes: number;
-  severity: string;
-  repeatMinutes: number;
-  runbookUrl: string | null;
-  description: string | null;
-  channels: Array<{ channelId: number }>;
-};
+export type StoredRule = Pick<
+  AlertRule,
+  'name' | 'scope' | 'functionId' | 'pattern' | 'tagKey' | 'tagValue' | 'signal' | 'comparison' | 'threshold' | 'windowMinutes' | 'forMinutes' | 'severity' | 'repeatMinutes' | 'runbookUrl' | 'description'
+> & { channels: Array<{ channelId: number }> };
 
 /** A stored rule as its edit form shows it (absent optional values as empty fields). */
 export function formValuesOf(rule: StoredRule): AlertRuleFormValues {
@@ -45,18 +31,4 @@ export function formValuesOf(rule: StoredRule): AlertRuleFormValues {
 /** The form's values as the rule input they stand for, as the form would post them (empty fields absent): what alertRuleInputSchema parses. */
 export function inputOf(values: AlertRuleFormValues): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '' && value !== null));
-}
-
-/** A stored rule's scope, as functionsInScope takes it. */
-export function scopeOf(rule: Pick<StoredRule, 'scope' | 'functionId' | 'pattern' | 'tagKey' | 'tagValue'>): RuleScope {
-  switch (rule.scope) {
-    case 'function':
-      return { scope: 'function', functionId: rule.functionId ?? 0 };
-    case 'pattern':
-      return { scope: 'pattern', pattern: rule.pattern ?? '' };
-    case 'tag':
-      return { scope: 'tag', tagKey: rule.tagKey ?? '', tagValue: rule.tagValue };
-    default:
-      return { scope: 'all' };
-  }
 }

@@ -3,7 +3,7 @@
  * of minute and hour rollups, beside the cycle of 1, 10 and 100 of the same rules: the cost per
  * rule shows how a cycle grows. Target: a 1,000-rule cycle under 1 s.
  *
- *   --rules 1000 --functions 500 --days 30 --cycles 5 --admin-url postgresql://postgres@127.0.0.1:5432/postgres
+ *   --rules 1000 --functions 500 --days 30 --cycles 20 --admin-url postgresql://postgres@127.0.0.1:5432/postgres
  *
  * Rollups are synthetic (SQL generate_series; every tenth function busy every minute, the rest in
  * about one minute of twenty), which is all evaluation reads. Each measured cycle judges one new
@@ -24,7 +24,7 @@ const { values } = parseArgs({
     rules: { type: 'string', default: '1000' },
     functions: { type: 'string', default: '500' },
     days: { type: 'string', default: '30' },
-    cycles: { type: 'string', default: '5' },
+    cycles: { type: 'string', default: '20' },
     'admin-url': { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
   },
 });

@@ -8,6 +8,8 @@ import type { AlertActor } from './save-alert-rule';
 export async function acknowledgeAlert(prisma: PrismaClient, key: { ruleId: number; functionId: number }, options: { actor: AlertActor; now: Date }): Promise<void> {
   requireChange(options.actor, 'alerts');
   await prisma.$transaction(async (tx) => {
+    // The rule's lock, as evaluation holds it: an acknowledgement waits for a pass in progress instead of being overwritten by it.
+    await tx.$queryRaw`SELECT id FROM alert_rules WHERE id = ${key.ruleId} FOR UPDATE`;
     const updated = await tx.alertState.updateMany({
       where: { ruleId: key.ruleId, functionId: key.functionId, state: 'firing' },
       data: { acknowledgedAt: options.now, acknowledgedBy: options.actor.email },

@@ -127,8 +127,8 @@ export async function evaluateAlertRules(prisma: PrismaClient, options: Evaluati
 
       const ruleIds = rules.map((rule) => rule.id);
       const [stored, silences] = await Promise.all([
-        // Locked: an acknowledgement committed meanwhile waits for this pass and is not overwritten by it.
-        tx.$queryRaw<StateRow[]>`SELECT * FROM alert_states WHERE rule_id = ANY(${ruleIds}::int[]) ORDER BY rule_id, function_id FOR UPDATE`,
+        // Not locked themselves: whatever changes a state (an acknowledgement) takes its rule's lock first, held here.
+        tx.$queryRaw<StateRow[]>`SELECT * FROM alert_states WHERE rule_id = ANY(${ruleIds}::int[])`,
         tx.$queryRaw<Array<{ rule_id: number | null; function_id: number | null }>>`
           SELECT rule_id, function_id FROM silences WHERE starts_at <= ${now} AND ends_at > ${now}`,
       ]);

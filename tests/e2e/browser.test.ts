@@ -210,10 +210,42 @@ describe('Lambdascope in a browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toContain('Flaky errors');
     await expect.poll(() => page.locator('main canvas').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-rule.png'), fullPage: true });
-    for (const [url, heading] of [['/alerts', 'Alerts'], ['/alerts/channels', 'Alert channels']] as const) {
-      await page.goto(`${app.url}${url}`);
-      await expect.poll(() => page.locator('h1').textContent()).toContain(heading);
-    }
+    // Mute it for an hour, then unmute it.
+    await page.click('button:has-text("Mute for 1 h")');
+    await expect.poll(() => prisma.alertRule.findFirstOrThrow({ where: { name: 'Flaky errors' } }).then((rule) => rule.mutedUntil !== null)).toBe(true);
+    await page.reload();
+    await page.click('button:has-text("Unmute")');
+    await expect.poll(() => prisma.alertRule.findFirstOrThrow({ where: { name: 'Flaky errors' } }).then((rule) => rule.mutedUntil)).toBeNull();
+
+    // A silence for the rule, from the alerts page.
+    await page.goto(`${app.url}/alerts`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Alerts');
+    await page.fill('#silence-reason', 'deploying the payment provider fix');
+    await page.click('button:has-text("Add silence")');
+    await expect.poll(() => prisma.silence.count({ where: { reason: 'deploying the payment provider fix' } })).toBe(1);
+
+    // Channels: a loopback webhook is refused naming the field, allowed once an admin allows the host, then tested.
+    await page.goto(`${app.url}/alerts/channels`);
+    await page.selectOption('#channel-kind', 'webhook');
+    await page.fill('#channel-name', 'local receiver');
+    await page.fill('#channel-url', 'http://127.0.0.1:9/hook');
+    await page.click('button:has-text("Add channel")');
+    await expect.poll(() => page.locator('main').textContent()).toContain('127.0.0.1 is a loopback address');
+    await page.fill('#allow-host', '127.0.0.1');
+    await page.fill('#allow-reason', 'the e2e test');
+    await page.click('button:has-text("Allow host")');
+    await expect.poll(() => prisma.outboundHostAllowance.count()).toBe(1);
+    await page.goto(`${app.url}/alerts/channels`);
+    await page.selectOption('#channel-kind', 'webhook');
+    await page.fill('#channel-name', 'local receiver');
+    await page.fill('#channel-url', 'http://127.0.0.1:9/hook');
+    await page.click('button:has-text("Add channel")');
+    await expect.poll(() => prisma.alertChannel.count({ where: { name: 'local receiver' } })).toBe(1);
+    await page.goto(`${app.url}/alerts/channels`);
+    await page.click('button:has-text("Send test")');
+    await expect.poll(() => prisma.notificationDelivery.count({ where: { kind: 'test' } })).toBe(1);
+    // The webhook's path may be its credential: the page shows the origin only.
+    await expect.poll(() => page.locator('main dd.mono').first().textContent()).toBe('http://127.0.0.1:9/…');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'alert-channels.png'), fullPage: true });
     await page.close();
   }, 120_000);

@@ -195,17 +195,11 @@ export default async function AlertChannelsPage() {
   );
 }
 
-/**
- * Where a channel sends, without what a URL may hide: a Slack webhook's path is its credential and a
- * webhook's query may carry a token, so only the host (and a webhook's path) is shown, to every role.
- */
+/** Where a channel sends: email's server and addresses, or the webhook URL as listAlertChannels redacts it (origin only). */
 function describeTarget(kind: string, settings: unknown): string {
   if (kind === 'email') {
     const email = channelSettingsSchemas.email.safeParse(settings);
     return email.success ? `${email.data.host}:${email.data.port}${email.data.secure ? ' (TLS)' : ''} · from ${email.data.from} to ${email.data.to.join(', ')}` : 'invalid settings';
   }
-  const web = channelSettingsSchemas.webhook.safeParse(settings);
-  if (!web.success) return 'invalid settings';
-  const url = new URL(web.data.url);
-  return kind === 'slack' ? `${url.protocol}//${url.host}/…` : `${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`;
+  return typeof settings === 'object' && settings !== null && 'url' in settings && typeof settings.url === 'string' ? settings.url : 'invalid settings';
 }

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../../lib/db/create-prisma-client';
 import { migrateDatabase } from '../../lib/db/migrate-database';
 import { AppError, NotFoundError } from '../../lib/errors';
-import { parseLogEvent } from '../../lib/lambda-logs';
 import { estimateCost } from '../../lib/metrics/estimate-cost';
 import { getFunctionDetail } from '../../lib/metrics/get-function-detail';
 import { getFunctionSeries } from '../../lib/metrics/get-function-series';
@@ -11,9 +10,8 @@ import { listFunctionSparklines } from '../../lib/metrics/list-function-sparklin
 import { listFunctionSummaries } from '../../lib/metrics/list-function-summaries';
 import { listLogLines } from '../../lib/metrics/list-log-lines';
 import { searchEverything } from '../../lib/metrics/search-everything';
-import type { StoredEventInput } from '../../lib/store/store-types';
-import { writeLogBatch } from '../../lib/store/write-log-batch';
 import { writeMetricMinutes } from '../../lib/store/write-metric-minutes';
+import { createLineWriter, createSeededFunction, type Line, type SeededFunction, type SeededFunctionOptions } from '../support/seed-log-lines';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
@@ -24,35 +22,13 @@ const MINUTE = 60_000;
 const T = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 3_600_000;
 const iso = (at: number) => new Date(at).toISOString();
 
-type Fn = { functionId: number; stateId: number; logGroupName: string; sourceId: number };
+type Fn = SeededFunction;
 
-async function createFunction(sourceId: number, name: string, extra: { memorySizeMB?: number; architecture?: string; reservedConcurrency?: number } = {}): Promise<Fn> {
-  const fn = await prisma.lambdaFunction.create({
-    data: {
-      sourceId, name, arn: `arn:aws:lambda:eu-west-1:000000000000:function:${name}`, runtime: 'nodejs20.x', memorySizeMB: extra.memorySizeMB ?? 1024,
-      timeoutSeconds: 3, logGroupName: `/aws/lambda/${name}`, ...(extra.architecture ? { architecture: extra.architecture } : {}),
-      ...(extra.reservedConcurrency === undefined ? {} : { reservedConcurrency: extra.reservedConcurrency }),
-    },
-  });
-  const state = await prisma.logGroupState.create({ data: { sourceId, logGroupName: fn.logGroupName, checkpointMs: 0n, backfillStartMs: 0n } });
-  return { functionId: fn.id, stateId: state.id, logGroupName: fn.logGroupName, sourceId };
-}
+const createFunction = (sourceId: number, name: string, options: SeededFunctionOptions = {}) =>
+  createSeededFunction(prisma, sourceId, name, { region: 'eu-west-1', runtime: 'nodejs20.x', ...options });
+let writeLines: ReturnType<typeof createLineWriter>;
+const write = (fn: Fn, lines: Line[]) => writeLines(fn, lines);
 
-/** Real Lambda text lines, understood by the real parser, written through the real write path. */
-type Line = [stream: string, at: number, message: string];
-let nextEventId = 0;
-
-async function write(fn: Fn, lines: Line[]): Promise<void> {
-  const events: StoredEventInput[] = lines.map(([logStreamName, timestamp, message]) => ({
-    eventId: String(10n ** 55n + BigInt((nextEventId += 1))),
-    logStreamName,
-    timestamp,
-    message,
-    record: parseLogEvent({ message, timestamp }),
-    functionId: fn.functionId,
-  }));
-  await writeLogBatch(prisma, { sourceId: fn.sourceId, logGroupName: fn.logGroupName, logGroupStateId: fn.stateId, events, checkpointMs: T });
-}
 
 const stream = (environment: string) => `2026/01/01/[$LATEST]${environment}`;
 const start = (id: string, version = '$LATEST') => `START RequestId: ${id} Version: ${version}\n`;
@@ -81,6 +57,7 @@ beforeAll(async () => {
   database = await createTestDatabase('metrics_read');
   await migrateDatabase(database.url);
   prisma = createPrismaClient(database.url);
+  writeLines = createLineWriter(prisma, T);
   const sourceId = (await prisma.source.create({ data: { name: 'ireland', kind: 'aws', region: 'eu-west-1' } })).id;
   busy = await createFunction(sourceId, 'rm-busy', { memorySizeMB: 1024, architecture: 'arm64', reservedConcurrency: 5 });
   idle = await createFunction(sourceId, 'rm-idle');

@@ -4,13 +4,11 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../../lib/db/create-prisma-client';
 import { migrateDatabase } from '../../lib/db/migrate-database';
 import { NotFoundError } from '../../lib/errors';
-import { parseLogEvent } from '../../lib/lambda-logs';
 import { estimateCost } from '../../lib/metrics/estimate-cost';
 import { getRequestInvestigation } from '../../lib/metrics/get-request-investigation';
 import { listFunctionSummaries } from '../../lib/metrics/list-function-summaries';
-import type { StoredEventInput } from '../../lib/store/store-types';
-import { writeLogBatch } from '../../lib/store/write-log-batch';
 import { writeMetricMinutes } from '../../lib/store/write-metric-minutes';
+import { createLineWriter, createSeededFunction, type Line, type SeededFunction, type SeededFunctionOptions } from '../support/seed-log-lines';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
@@ -20,38 +18,17 @@ let prisma: PrismaClient;
 const T = Math.floor(Date.now() / 60_000) * 60_000 - 30 * 60_000;
 const iso = (at: number) => new Date(at).toISOString();
 
-type Fn = { functionId: number; stateId: number; logGroupName: string; sourceId: number };
+type Fn = SeededFunction;
 
 async function createSource(name: string, region: string): Promise<number> {
   return (await prisma.source.create({ data: { name, kind: 'aws', region } })).id;
 }
 
-async function createFunction(sourceId: number, name: string, extra: { memorySizeMB?: number; architecture?: string; deletedAt?: Date } = {}): Promise<Fn> {
-  const fn = await prisma.lambdaFunction.create({
-    data: {
-      sourceId, name, arn: `arn:aws:lambda:us-east-1:000000000000:function:${name}`, memorySizeMB: extra.memorySizeMB ?? 1024, timeoutSeconds: 3,
-      logGroupName: `/aws/lambda/${name}`, ...(extra.architecture ? { architecture: extra.architecture } : {}), ...(extra.deletedAt ? { deletedAt: extra.deletedAt } : {}),
-    },
-  });
-  const state = await prisma.logGroupState.create({ data: { sourceId, logGroupName: fn.logGroupName, checkpointMs: 0n, backfillStartMs: 0n } });
-  return { functionId: fn.id, stateId: state.id, logGroupName: fn.logGroupName, sourceId };
-}
+const createFunction = (sourceId: number, name: string, options: SeededFunctionOptions = {}) =>
+  createSeededFunction(prisma, sourceId, name, { region: 'us-east-1', ...options });
+let writeLines: ReturnType<typeof createLineWriter>;
+const write = (fn: Fn, lines: Line[]) => writeLines(fn, lines);
 
-/** Real Lambda text lines, understood by the real parser, written through the real write path. */
-type Line = [stream: string, at: number, message: string];
-let nextEventId = 0;
-
-async function write(fn: Fn, lines: Line[]): Promise<void> {
-  const events: StoredEventInput[] = lines.map(([logStreamName, timestamp, message]) => ({
-    eventId: String(10n ** 55n + BigInt((nextEventId += 1))),
-    logStreamName,
-    timestamp,
-    message,
-    record: parseLogEvent({ message, timestamp }),
-    functionId: fn.functionId,
-  }));
-  await writeLogBatch(prisma, { sourceId: fn.sourceId, logGroupName: fn.logGroupName, logGroupStateId: fn.stateId, events, checkpointMs: T });
-}
 
 const stream = (environment: string) => `2026/01/01/[$LATEST]${environment}`;
 const initStart = 'INIT_START Runtime Version: nodejs:20.v32\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:0123abcd\n';
@@ -71,6 +48,7 @@ beforeAll(async () => {
   database = await createTestDatabase('read_side');
   await migrateDatabase(database.url);
   prisma = createPrismaClient(database.url);
+  writeLines = createLineWriter(prisma, T);
   const emulatorSource = await createSource('emulator', 'us-east-1');
   steadySourceId = await createSource('ireland', 'eu-west-1');
   const unpricedSource = await createSource('nowhere', 'xx-nowhere-9');

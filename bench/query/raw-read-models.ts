@@ -4,10 +4,10 @@ import { arrangeFunctionSummaries, type OverviewSort } from '../../lib/metrics/a
 import { chooseSeriesBucket } from '../../lib/metrics/choose-series-bucket';
 import { estimateCost } from '../../lib/metrics/estimate-cost';
 import { SPARKLINE_POINTS, type FleetOverview } from '../../lib/metrics/get-fleet-overview';
-import type { FunctionSeries } from '../../lib/metrics/get-function-series';
+import { toSeriesFunction, type FunctionSeries } from '../../lib/metrics/get-function-series';
 import type { InvocationPage } from '../../lib/metrics/list-function-invocations';
 import { sparklineSlotOf, sparklineSlots, type Sparkline } from '../../lib/metrics/list-function-sparklines';
-import type { FunctionSummary } from '../../lib/metrics/list-function-summaries';
+import type { FunctionRow, FunctionSummary } from '../../lib/metrics/list-function-summaries';
 import { listSourceHealth } from '../../lib/metrics/list-source-health';
 import type { TimeRange } from '../../lib/metrics/parse-time-range';
 import type { SeriesPoint } from '../../lib/metrics/shape-series';
@@ -109,19 +109,7 @@ export async function rawFunctionSeries(prisma: PrismaClient, options: { functio
     });
   }
   return {
-    function: {
-      id: fn.id,
-      name: fn.name,
-      arn: fn.arn,
-      runtime: fn.runtime,
-      memorySizeMB: fn.memorySizeMB,
-      timeoutSeconds: fn.timeoutSeconds,
-      architecture: fn.architecture,
-      reservedConcurrency: fn.reservedConcurrency,
-      deleted: fn.deletedAt !== null,
-      region: fn.source.region,
-      source: { id: fn.source.id, name: fn.source.name },
-    },
+    function: toSeriesFunction(fn),
     since: range.since,
     until: range.until,
     bucketMs,
@@ -184,19 +172,6 @@ export async function rawFunctionInvocations(prisma: PrismaClient, options: { fu
     nextCursor: null,
   };
 }
-
-type FunctionRow = {
-  id: number;
-  name: string;
-  arn: string;
-  runtime: string | null;
-  architecture: string;
-  memory_size_mb: number;
-  deleted_at: Date | null;
-  source_id: number;
-  source_name: string;
-  region: string;
-};
 
 /** The rollups' totals row, with exact percentiles in place of histograms. */
 type TotalsRow = Omit<RollupTotalsRow, 'histograms'> & { function_id: number; timed: number; percentiles: number[] | null };

@@ -1,25 +1,39 @@
 import type { PrismaClient } from '../db/create-prisma-client';
-import { Prisma } from '../db/generated/client';
+import { Prisma, type LambdaFunction } from '../db/generated/client';
 import { NotFoundError } from '../errors';
 import { chooseSeriesBucket } from './choose-series-bucket';
+import type { FunctionDetail } from './get-function-detail';
 import type { TimeRange } from './parse-time-range';
 import { shapeSeries, type MetricBucket, type RollupBucket, type SeriesPoint } from './shape-series';
 import { rollupRowsSql, splitRollupSpans } from './rollup-rows';
 import { ROLLUP_TOTALS_SELECT, rollupTotalsOf, type RollupTotalsRow } from './rollup-totals';
 import { withoutJit } from './without-jit';
 
-export type SeriesFunction = {
-  id: number;
-  name: string;
-  arn: string;
-  runtime: string | null;
-  memorySizeMB: number;
-  timeoutSeconds: number;
-  architecture: string;
-  reservedConcurrency: number | null;
-  deleted: boolean;
-  region: string;
-  source: { id: number; name: string };
+/** What a series says of its function: part of its configuration, and where it runs. */
+export type SeriesFunction = Pick<
+  FunctionDetail,
+  'id' | 'name' | 'arn' | 'runtime' | 'memorySizeMB' | 'timeoutSeconds' | 'architecture' | 'reservedConcurrency' | 'deleted'
+> & { region: string; source: { id: number; name: string } };
+
+/** A function row with its source, as the series (and its raw-row baseline in bench:query) report it. */
+export function toSeriesFunction(fn: SeriesFunctionRow): SeriesFunction {
+  return {
+    id: fn.id,
+    name: fn.name,
+    arn: fn.arn,
+    runtime: fn.runtime,
+    memorySizeMB: fn.memorySizeMB,
+    timeoutSeconds: fn.timeoutSeconds,
+    architecture: fn.architecture,
+    reservedConcurrency: fn.reservedConcurrency,
+    deleted: fn.deletedAt !== null,
+    region: fn.source.region,
+    source: { id: fn.source.id, name: fn.source.name },
+  };
+}
+
+type SeriesFunctionRow = Pick<LambdaFunction, 'id' | 'name' | 'arn' | 'runtime' | 'memorySizeMB' | 'timeoutSeconds' | 'architecture' | 'reservedConcurrency' | 'deletedAt'> & {
+  source: { id: number; name: string; region: string };
 };
 
 export type FunctionSeries = {
@@ -70,19 +84,7 @@ export async function getFunctionSeries(prisma: PrismaClient, options: { functio
   const rollups: RollupBucket[] = rollupRows.map((row) => ({ startMs: row.start.getTime(), ...rollupTotalsOf(row) }));
   const metrics: MetricBucket[] = metricRows.map((row) => ({ startMs: row.start.getTime(), throttles: row.throttles, maxConcurrency: row.max_concurrency }));
   return {
-    function: {
-      id: fn.id,
-      name: fn.name,
-      arn: fn.arn,
-      runtime: fn.runtime,
-      memorySizeMB: fn.memorySizeMB,
-      timeoutSeconds: fn.timeoutSeconds,
-      architecture: fn.architecture,
-      reservedConcurrency: fn.reservedConcurrency,
-      deleted: fn.deletedAt !== null,
-      region: fn.source.region,
-      source: { id: fn.source.id, name: fn.source.name },
-    },
+    function: toSeriesFunction(fn),
     since: range.since,
     until: range.until,
     bucketMs,

@@ -32,7 +32,8 @@ export type FunctionSummary = {
 
 export type FunctionSummaries = { since: Date; until: Date; functions: FunctionSummary[] };
 
-type FunctionRow = {
+/** A function and its source as the overview's SQL returns them. */
+export type FunctionRow = {
   id: number;
   name: string;
   arn: string;
